@@ -1,0 +1,45 @@
+SHELL := /bin/bash
+# Netzwerk Bürgerbeteiligung Sachsen — `make help` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MAKEMESSAGES := $(PY) manage.py makemessages -l de --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
+
+.PHONY: help install demo test lint messages messages-check bench serve
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+$(PY): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(PY)
+
+install: $(PY) ## Create .venv and install the site with its test tools
+
+demo: install ## Migrate, load demo content and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
+		$(PY) manage.py createsuperuser --noinput --email "$${DJANGO_SUPERUSER_EMAIL:-admin@example.org}" 2>/dev/null || true; \
+	else echo "Admin login: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD) and open /admin/"; fi
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests)
+	$(PY) -m pytest
+
+lint: install ## ruff lint + format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: install ## Extract UI strings into locale/de and compile (TRANSLATIONS=file.json fills German texts)
+	flock locale/.lock sh -c '$(MAKEMESSAGES) >/dev/null && if [ -n "$(TRANSLATIONS)" ]; then $(PY) scripts/i18n.py fill "$(TRANSLATIONS)"; fi; $(PY) scripts/i18n.py compile'
+
+messages-check: install ## Fail when locale/de drifts from the source strings or has gaps
+	cp locale/de/LC_MESSAGES/django.po /tmp/django.po.before
+	$(MAKEMESSAGES) >/dev/null
+	@diff <(grep -E '^msgid' /tmp/django.po.before) <(grep -E '^msgid' locale/de/LC_MESSAGES/django.po) || (cp /tmp/django.po.before locale/de/LC_MESSAGES/django.po; echo "locale/de is out of date: run make messages"; exit 1)
+	cp /tmp/django.po.before locale/de/LC_MESSAGES/django.po
+	$(PY) scripts/i18n.py check

@@ -1,0 +1,253 @@
+"""Core page types, site settings and the abstract BasePage every app builds on."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from modelcluster.fields import ParentalKey
+
+from .blocks import BodyBlock
+
+
+def paginate(request, items, per_page=10):
+    """Paginate by the `page` GET parameter; malformed values give the first page,
+    values past the end the last page, so a bookmarked or mistyped URL never fails."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+class BasePage(Page):
+    """Abstract base for every public page: listing fields and shared behaviour."""
+
+    teaser = models.TextField(
+        _("teaser"),
+        blank=True,
+        max_length=400,
+        help_text=_("Short summary shown in listings and search results."),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("teaser")]
+    content_panels = Page.content_panels + [FieldPanel("teaser")]
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_untranslated_alias(self):
+        """True for a wagtail-localize placeholder: an alias in another locale that still
+        shows the source-language content."""
+        return bool(self.alias_of_id) and self.alias_of.locale_id != self.locale_id
+
+
+class HomePage(BasePage):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live().public().filter(locale=self.locale).order_by("-date", "-pk")[:3]
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    """About, legal pages, accessibility statement, Leichte Sprache, sign language."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    video_url = models.URLField(
+        _("video URL"),
+        blank=True,
+        help_text=_("Optional self-hosted video, e.g. for sign language (no third-party embeds)."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("video_url"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class NewsIndexPage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("listing_image")
+            .order_by("-date", "-pk")
+        )
+        context["news_page"] = paginate(request, news)
+        return context
+
+
+class NewsPage(BasePage):
+    date = models.DateField(_("date"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("image alternative text"), max_length=250, blank=True,
+        help_text=_("Required when an image is set."),
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news page")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
+
+
+class BarrierReportField(AbstractFormField):
+    page = ParentalKey("BarrierReportPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class BarrierReportPage(AbstractEmailForm):
+    """Feedback mechanism of the accessibility statement (BITV 2.0): reports are stored
+    as form submissions and visible to editors."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    thank_you_text = models.TextField(_("thank-you text"), blank=True)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        "form_fields",
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
+            heading=_("Email"),
+        ),
+    ]
+    parent_page_types = ["home.StandardPage", "home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("barrier report form")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """What changes without a release: the responsible ministry has changed before."""
+
+    ministry_name = models.CharField(
+        _("responsible ministry"), max_length=255,
+        default="Sächsisches Staatsministerium für Soziales, Gesundheit und Gesellschaftlichen Zusammenhalt",
+    )
+    ministry_address = models.TextField(
+        _("ministry address"), blank=True, default="Albertstraße 10\n01097 Dresden"
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True, default="netzwerk@example.org")
+    contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    footer_text = models.TextField(_("footer text"), blank=True)
+    participation_portal_url = models.URLField(
+        _("e-participation portal"), blank=True, default="https://buergerbeteiligung.sachsen.de/",
+        help_text=_("Beteiligungsportal Sachsen: we link to it for live consultations."),
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("imprint page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("privacy page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("Easy Language page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("sign language page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("ministry_name"), FieldPanel("ministry_address")], heading=_("Ministry")),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("footer_text")],
+            heading=_("Contact and footer"),
+        ),
+        FieldPanel("participation_portal_url"),
+        MultiFieldPanel(
+            [
+                FieldPanel("imprint_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+                FieldPanel("easy_language_page"),
+                FieldPanel("sign_language_page"),
+            ],
+            heading=_("Legal and accessibility pages"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,92 @@
+"""Template tags for the page frame: navigation, language switcher, hreflang links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def localized_home(context):
+    """The home page in the active language (falls back to the default language)."""
+    request = context.get("request")
+    cache = getattr(request, "_localized_home", None) if request else None
+    if cache is None and request is not None:
+        root = _site_root(request)
+        cache = root.localized.specific if root else None
+        request._localized_home = cache
+    return cache
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    home = localized_home(context)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth", "locale_id"))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per language: where the switcher leads and whether a translation exists.
+
+    On a page, the link goes to the live translation of the same page; a language without a
+    translation leads to that language's home page. Other views (search, errors) swap the
+    URL's language prefix.
+    """
+    request = context.get("request")
+    memo = getattr(request, "_language_links", None)
+    if memo is not None:
+        return memo
+    page = context.get("page")
+    current = translation.get_language()
+    links = []
+    translations = {}
+    if isinstance(page, Page) and page.pk:
+        for p in page.get_translations(inclusive=True).live().public().select_related("locale"):
+            translations[p.locale.language_code] = p
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            native = translation.gettext(name)
+        entry = {"code": code, "name": native, "is_current": code == current, "available": True}
+        if translations:
+            target = translations.get(code)
+            if target is not None:
+                entry["url"] = target.get_url(request)
+            else:
+                entry["available"] = False
+                home_root = _site_root(request)
+                locale = Locale.objects.filter(language_code=code).first()
+                home = home_root.get_translation_or_none(locale) if (home_root and locale) else None
+                entry["url"] = home.get_url(request) if home else f"/{code}/"
+        elif request is not None:
+            entry["url"] = translate_url(request.get_full_path(), code)
+        else:
+            entry["url"] = f"/{code}/"
+        links.append(entry)
+    if request is not None:
+        request._language_links = links
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """Alternate URLs of the current page for each available language plus x-default."""
+    request = context.get("request")
+    links = [
+        {"code": link["code"], "url": request.build_absolute_uri(link["url"])}
+        for link in language_links(context)
+        if link["available"]
+    ]
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    if default:
+        links.append({"code": "x-default", "url": default["url"]})
+    return links
