@@ -1,0 +1,73 @@
+"""Admin registration: taxonomy snippets with search and filters, and a flat listing of
+all cases with a completeness column."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import CasePage, Organisation, Region, TargetGroup, Topic
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "kind", "seat"]
+    list_filter = ["kind"]
+    search_fields = ["name", "seat"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+
+class TargetGroupViewSet(SnippetViewSet):
+    model = TargetGroup
+    icon = "group"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "home"
+    list_display = ["name", "kind", "region", "website"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Knowledge base")
+    menu_icon = "folder-open-inverse"
+    menu_order = 250
+    items = (OrganisationViewSet, RegionViewSet, TopicViewSet, TargetGroupViewSet)
+
+
+register_snippet(TaxonomyGroup)
+
+
+class CompletenessColumn(Column):
+    def get_value(self, instance):
+        report = instance.specific_deferred.completeness() if not isinstance(instance, CasePage) else instance.completeness()
+        return f"{report['percent']} %" + (f" – {_('missing')}: {', '.join(map(str, report['missing']))}" if report["missing"] else "")
+
+
+class CaseListingViewSet(PageListingViewSet):
+    model = CasePage
+    icon = "doc-full-inverse"
+    menu_label = _("Cases")
+    menu_order = 240
+    add_to_admin_menu = True
+    name = "case_listing"
+    columns = PageIndexView.base_columns + [CompletenessColumn("completeness", label=_("Completeness"))]
+
+
+@hooks.register("register_admin_viewset")
+def register_case_listing():
+    return CaseListingViewSet()
