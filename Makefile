@@ -43,3 +43,15 @@ messages-check: install ## Fail when locale/de drifts from the source strings or
 	@diff <(grep -E '^msgid' /tmp/django.po.before) <(grep -E '^msgid' locale/de/LC_MESSAGES/django.po) || (cp /tmp/django.po.before locale/de/LC_MESSAGES/django.po; echo "locale/de is out of date: run make messages"; exit 1)
 	cp /tmp/django.po.before locale/de/LC_MESSAGES/django.po
 	$(PY) scripts/i18n.py check
+
+serve: install ## Run the production settings locally: collectstatic, migrate, gunicorn on 127.0.0.1:$(PORT)
+	@# Local stand-ins only where unset: a random key per run, local host names, no HTTPS redirect.
+	@export DJANGO_SETTINGS_MODULE=netzwerk.settings.production PORT=$(PORT) \
+		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"; \
+	$(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py migrate --noinput -v0 && \
+	exec $(VENV)/bin/gunicorn -c netzwerk/gunicorn.conf.py netzwerk.wsgi
+
+bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES); writes benchmarks/results.md
+	$(PY) benchmarks/run.py

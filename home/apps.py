@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home"
+
+    def ready(self):
+        from . import cache_signals
+
+        cache_signals.connect()  # page cache invalidation (home/cache.py)

@@ -49,8 +49,19 @@ class BasePage(Page):
     content_panels = Page.content_panels + [FieldPanel("teaser")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
 
+    # GET parameters whose responses the page cache may store (keyed by the full URL);
+    # index pages with filters extend this with their filter names (home/cache.py).
+    cache_query_params = frozenset({"page"})
+
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        # Cache-Control is set once here for every page type; see home/cache.py.
+        from .cache import finalize_page_response
+
+        response = super().serve(request, *args, **kwargs)
+        return finalize_page_response(self, request, response)
 
     @property
     def is_untranslated_alias(self):
@@ -75,7 +86,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(locale=self.locale).order_by("-date", "-pk")[:3]
+            NewsPage.objects.live().public().filter(locale_id=self.locale_id).order_by("-date", "-pk")[:3]
         )
         return context
 

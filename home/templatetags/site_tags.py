@@ -47,6 +47,26 @@ def language_links(context):
     if memo is not None:
         return memo
     page = context.get("page")
+    if isinstance(page, Page) and page.pk and request is not None and not getattr(request, "is_preview", False):
+        # Cached per page + site + language + page-cache generation (home/cache.py): any
+        # publish makes it stale, and uncached pages save the translation queries.
+        from django.core.cache import cache
+
+        from home.cache import current_generation
+
+        key = f"frame:langs:{page.pk}:{request.get_host()}:{translation.get_language()}:{current_generation()}"
+        links = cache.get(key)
+        if links is None:
+            links = _build_language_links(request, page)
+            cache.set(key, links, 60 * 60)
+    else:
+        links = _build_language_links(request, page)
+    if request is not None:
+        request._language_links = links
+    return links
+
+
+def _build_language_links(request, page):
     current = translation.get_language()
     links = []
     translations = {}
@@ -72,8 +92,6 @@ def language_links(context):
         else:
             entry["url"] = f"/{code}/"
         links.append(entry)
-    if request is not None:
-        request._language_links = links
     return links
 
 
