@@ -262,3 +262,27 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class EditorProfile(models.Model):
+    """Links a guest editor to the partner organisation they write for (DESIGN §5): cases they
+    create default to it. Maintained by `manage.py invite_guest_editor` and the admin."""
+
+    user = models.OneToOneField(
+        "auth.User", verbose_name=_("user"), on_delete=models.CASCADE, related_name="editor_profile"
+    )
+    organisation = models.ForeignKey(
+        "cases.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editor_profiles",
+    )
+
+    class Meta:
+        verbose_name = _("editor profile")
+        verbose_name_plural = _("editor profiles")
+
+    def __str__(self):
+        return f"{self.user} ({self.organisation or '-'})"

@@ -1,0 +1,62 @@
+"""Admin rules for the editorial roles that Wagtail's permission model alone does not express."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from .permissions import GUEST_EDITORS, MINISTRY_EDITORS
+
+
+def is_ministry_editor(user):
+    """Superusers and Ministry editors: the people allowed to see personal data."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name=MINISTRY_EDITORS).exists()
+
+
+def is_guest_only(user):
+    """A guest editor without any Ministry role."""
+    return (
+        user.is_authenticated
+        and not is_ministry_editor(user)
+        and user.groups.filter(name=GUEST_EDITORS).exists()
+    )
+
+
+def _refuse(request, message):
+    messages.error(request, message)
+    return redirect("wagtailadmin_home")
+
+
+@hooks.register("before_delete_page")
+def guests_never_delete(request, page):
+    # Wagtail lets owners with "add" permission delete their own drafts; partner organisations
+    # must not remove anything, not even their own drafts (a Ministry editor does that).
+    if is_guest_only(request.user):
+        return _refuse(request, _("Guest editors cannot delete pages."))
+    return None
+
+
+@hooks.register("before_move_page")
+def guests_never_move(request, page, destination):
+    if is_guest_only(request.user):
+        return _refuse(request, _("Guest editors cannot move pages."))
+    return None
+
+
+@hooks.register("before_bulk_action")
+def guests_never_bulk_delete_or_move(request, action_type, objects, action_class_instance):
+    if action_type in {"delete", "move", "unpublish", "publish"} and is_guest_only(request.user):
+        raise PermissionDenied
+
+
+@hooks.register("filter_form_submissions_for_user")
+def submissions_only_for_ministry(user, editable_forms):
+    # Survey answers and barrier reports are personal data: Ministry editors only.
+    if is_ministry_editor(user):
+        return editable_forms
+    return editable_forms.none()

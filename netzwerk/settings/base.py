@@ -257,3 +257,79 @@ if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID") or env("FRONTEND_CACHE_HTTP_URL"):
 if env("LOG_FORMAT", "plain") == "json":
     LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
     LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# --- Security hardening (roles & security, issue #6) -------------------------------------
+INSTALLED_APPS += ["axes", "csp"]
+# Headers go on every response, so their middleware sits right after SecurityMiddleware;
+# AxesMiddleware must come after AuthenticationMiddleware (it turns lockouts into 429 pages).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "csp.middleware.CSPMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+# django-axes: throttle failed logins (admin login included) per username + IP address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours: a locked-out user/IP may try again after 15 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Trust X-Forwarded-For only behind a known number of reverse proxies (AXES_PROXY_COUNT);
+# otherwise a client could pick a fresh "IP address" for every attempt.
+_axes_proxy_count = int(env("AXES_PROXY_COUNT", "0"))
+if _axes_proxy_count:
+    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_VERBOSE = False
+
+# django-csp 4: the public site runs no inline script and loads nothing from third parties.
+# The Wagtail admin (and its page previews) uses inline scripts, so it is left out; it is only
+# reachable after login and still gets the frame, nosniff and referrer headers.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "media-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Browser features the site never uses are switched off.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "encrypted-media": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Uploads: documents from an allow-list (WAGTAILDOCS_EXTENSIONS above), at most 20 MB, always
+# served as downloads (never rendered inline in the site's origin); images are limited above.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -23,4 +23,10 @@ class Command(BaseCommand):
             with transaction.atomic():
                 module.load()
             self.stdout.write(f"Loaded {name}")
+        # Translations published from revisions taken before their children existed write a
+        # stale `numchild` back to the parent; treebeard would then compute a taken path for the
+        # next child (IntegrityError when an editor adds a page). Recount the tree.
+        from wagtail.models import Page
+
+        Page.fix_tree()
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
