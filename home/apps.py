@@ -9,6 +9,4 @@ class HomeConfig(AppConfig):
         from . import cache_signals
 
         cache_signals.connect()  # page cache invalidation (home/cache.py)
-
-    def ready(self):
         from . import signals  # noqa: F401  role grants for new sections (home/permissions.py)
