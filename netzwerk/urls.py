@@ -36,5 +36,6 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
+    path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
 )

@@ -1,23 +1,202 @@
-"""Site search over the published pages of the active language."""
+"""Site search over the published, public pages of the active language.
 
+The views only use Wagtail's search API (search, autocomplete, facet, Fuzzy); the backend is
+chosen in settings. A backend without fuzzy support raises NotImplementedError for Fuzzy, which
+simply means "no fuzzy fallback"."""
+
+import difflib
+import re
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.db.models import Q
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from modelsearch.query import Fuzzy
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
 from home.models import paginate
 
+from . import facets
+from .excerpts import build_excerpt
+
 MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+MAX_SUGGESTIONS = 8
+
+# Index pages offered when nothing is found (looked up by type; missing apps are skipped).
+HELP_PAGE_TYPES = [("cases", "CaseIndexPage"), ("cases", "MethodIndexPage"), ("events", "EventIndexPage")]
 
 
 def clean_query(raw):
-    """Drop characters no backend can store (NUL, lone surrogates) and cap the length."""
-    text = "".join(ch for ch in raw if ch != "\x00" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    """Drop characters no backend can store (NUL, other control characters, lone surrogates)
+    and cap the length."""
+    text = "".join(
+        ch for ch in raw if ch >= " " and ch != "\x7f" and not 0xD800 <= ord(ch) <= 0xDFFF
+    )
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def public_pages(locale):
+    return Page.objects.live().public().filter(locale=locale)
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results = None
+    locale = Locale.get_active()
+    selection = facets.Selection(request.GET)
+    context = {"query": query, "selection": selection, "results": None}
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        results = paginate(request, pages.search(query), per_page=10)
-    return render(request, "search/search.html", {"query": query, "results": results})
+        context.update(run_search(request, query, locale, selection))
+        if request.GET.get("page", "1") in ("", "1"):  # paging is not a new search
+            record_query(query)
+    return render(request, "search/search.html", context)
+
+
+def run_search(request, query, locale, selection):
+    base = facets.restrict_to_cases(public_pages(locale), selection.case_filters)
+    filtered = base.filter(content_type=selection.page_type) if selection.page_type else base
+
+    # Double quotes open FTS5 phrases that an unbalanced quote leaves unterminated; the words
+    # are what matters for every backend.
+    search_query, fuzzy = query.replace('"', " ").strip() or query, False
+    results = filtered.specific().search(search_query)
+    if not results.count():
+        fuzzy_results = try_fuzzy(filtered.specific(), search_query)
+        if fuzzy_results is not None:
+            results, search_query, fuzzy = fuzzy_results, Fuzzy(search_query, unaccent=True), True
+
+    page_obj = paginate(request, results, per_page=RESULTS_PER_PAGE)
+    items = [
+        {"page": page, "type_label": facets.page_type_label(type(page)), "excerpt": build_excerpt(page, query)}
+        for page in page_obj.object_list
+    ]
+    base_params = {"q": query, **selection.as_params()}
+    context = {
+        "results": page_obj,
+        "items": items,
+        "fuzzy": fuzzy,
+        "spelling_suggestion": spelling_suggestion(query, items) if fuzzy else None,
+        "querystring": urlencode(base_params),
+        "facet_groups": facet_groups(base, locale, selection, search_query, base_params),
+        "promotions": promotions(query, locale) if page_obj.number == 1 else [],
+    }
+    if not page_obj.paginator.count:
+        context["help_pages"] = help_pages(locale)
+    return context
+
+
+def try_fuzzy(queryset, query):
+    """Close matches for a misspelt query, or None if there are none or the backend has no
+    fuzzy search (SQLite)."""
+    try:
+        results = queryset.search(Fuzzy(query, unaccent=True))
+        return results if results.count() else None
+    except NotImplementedError:
+        return None
+
+
+def spelling_suggestion(query, items):
+    """The query with each word replaced by the closest word from the titles found."""
+    words = {word.lower(): word for item in items for word in re.findall(r"\w{3,}", item["page"].title)}
+    corrected, changed = [], False
+    for term in re.findall(r"\w+", query):
+        match = difflib.get_close_matches(term.lower(), list(words), n=1, cutoff=0.7)
+        if match and match[0] != term.lower():
+            corrected.append(words[match[0]])
+            changed = True
+        else:
+            corrected.append(term)
+    return " ".join(corrected) if changed else None
+
+
+def facet_link(base_params, param, value):
+    params = {key: val for key, val in base_params.items() if key != param}
+    if value is not None:
+        params[param] = value
+    return "?" + urlencode(params)
+
+
+def facet_groups(base, locale, selection, search_query, base_params):
+    """Facet groups for the template: page type, then region and topic of cases."""
+    groups = []
+    type_counts = facets.safe_facet(base.search(search_query, order_by_relevance=False), "content_type")
+    selected_type = facets.page_type_key(selection.page_type) if selection.page_type else None
+    groups.append(
+        build_group("type", facets.page_type_options(type_counts), selected_type, base_params)
+    )
+
+    cases = facets.case_model()
+    case_type = facets.page_type_key_for_model(cases) if cases else None
+    if cases is not None and selected_type in (None, case_type):
+        case_base = cases.objects.live().public().filter(locale=locale)
+        for param, field_name in facets.CASE_FACETS:
+            if not facets.has_field(cases, field_name):
+                continue
+            scoped = facets.restrict_to_cases(case_base, selection.case_filters, exclude=param)
+            counts = facets.case_facet_counts(scoped, search_query, field_name)
+            options = facets.taxonomy_options(field_name, counts)
+            groups.append(build_group(param, options, selection.case_filters.get(param), base_params))
+    return [group for group in groups if group["options"]]
+
+
+def build_group(param, options, selected, base_params):
+    return {
+        "param": param,
+        "all_url": facet_link(base_params, param, None),
+        "any_selected": selected is not None,
+        "options": [
+            {
+                "label": label,
+                "count": count,
+                "url": facet_link(base_params, param, str(key)),
+                "selected": str(key) == str(selected),
+            }
+            for key, label, count in options
+        ],
+    }
+
+
+def promotions(query, locale):
+    """Editors' promoted results for this query: external links or live pages of this locale."""
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .filter(Q(page__isnull=True) | Q(page__live=True, page__locale=locale))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+
+
+def record_query(query):
+    """Count the query so editors see the popular ones (Reports → Search terms)."""
+    normalised = normalise_query_string(query)
+    if normalised:
+        Query.get(normalised).add_hit()
+
+
+def help_pages(locale):
+    pages = []
+    for app_label, model_name in HELP_PAGE_TYPES:
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:
+            continue
+        page = model.objects.live().public().filter(locale=locale).first()
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
+def suggest(request):
+    """JSON type-ahead: titles and URLs of matching pages of the active language."""
+    query = " ".join(re.findall(r"\w+", clean_query(request.GET.get("q", ""))))[:100]
+    suggestions = []
+    if len(query) >= 2:
+        pages = public_pages(Locale.get_active()).autocomplete(query)[:MAX_SUGGESTIONS]
+        suggestions = [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    response = JsonResponse({"query": query, "suggestions": suggestions})
+    patch_cache_control(response, public=True, max_age=300)
+    return response

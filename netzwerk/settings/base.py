@@ -179,13 +179,18 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": 10,
         }
     }
-else:
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Per-locale stemming: each page is indexed and queried with its language's configuration.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.backends.postgres",
             "SEARCH_CONFIG": "german",
+            "LANGUAGE_CONFIGS": {"de": "german", "en": "english"},
         }
     }
+else:
+    # SQLite FTS5: no stemming.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

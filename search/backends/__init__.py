@@ -1,0 +1,1 @@
+"""Search backends of the site (selected in settings by environment, never in views)."""

@@ -1,0 +1,200 @@
+"""Facets of the search page: page type for every page, region and topic for cases.
+
+Facet values come from the GET parameters (`type`, `region`, `topic`); values that cannot be
+valid are ignored and reported, never passed to the database."""
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
+from django.utils.text import capfirst
+from modelsearch.backends.base import FilterFieldError
+from wagtail.models import Page
+
+MAX_ID = 2**31 - 1  # larger values would overflow an integer column on PostgreSQL
+
+# (GET parameter, CasePage field): the knowledge base tags cases with one region, many topics.
+CASE_FACETS = [("region", "region"), ("topic", "topics")]
+
+
+def case_model():
+    """CasePage if the knowledge base app provides it (the search degrades gracefully)."""
+    try:
+        return apps.get_model("cases", "CasePage")
+    except LookupError:
+        return None
+
+
+def parse_page_type(value):
+    """`app_label.model` of a page type → ContentType, or None if unknown."""
+    app_label, _, model = (value or "").partition(".")
+    if not app_label or not model:
+        return None
+    try:
+        content_type = ContentType.objects.get_by_natural_key(app_label.lower(), model.lower())
+    except ContentType.DoesNotExist:
+        return None
+    model_class = content_type.model_class()
+    if model_class is None or not issubclass(model_class, Page) or model_class is Page:
+        return None
+    return content_type
+
+
+def parse_id(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+def page_type_key(content_type):
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def page_type_label(model_class):
+    return capfirst(model_class._meta.verbose_name)
+
+
+class Selection:
+    """The facet values chosen in the request; `ignored` is True when a value was unusable."""
+
+    def __init__(self, params):
+        self.ignored = False
+        self.page_type = None
+        raw_type = params.get("type", "")
+        if raw_type:
+            self.page_type = parse_page_type(raw_type)
+            self.ignored |= self.page_type is None
+        self.case_filters = {}
+        cases = case_model()
+        for param, field_name in CASE_FACETS:
+            raw = params.get(param, "")
+            if not raw:
+                continue
+            value = parse_id(raw)
+            if value is None or cases is None or not has_field(cases, field_name):
+                self.ignored = True
+            else:
+                self.case_filters[param] = value
+
+    def as_params(self):
+        params = {}
+        if self.page_type:
+            params["type"] = page_type_key(self.page_type)
+        params.update({key: str(value) for key, value in self.case_filters.items()})
+        return params
+
+
+def has_field(model, name):
+    try:
+        model._meta.get_field(name)
+    except Exception:
+        return False
+    return True
+
+
+MAX_FACET_CASES = 5000  # many-to-many counts look at the first N matching cases
+
+
+def related_model(field_name):
+    return case_model()._meta.get_field(field_name).related_model
+
+
+def is_translatable(model):
+    return any(field.name == "translation_key" for field in model._meta.fields)
+
+
+def case_ids(case_filters, exclude=None):
+    """Subquery of the cases matching the chosen region/topic (except facet `exclude`).
+    Translatable terms match by translation key: a translated case may still point at the
+    German term (wagtail-localize synchronises these relations)."""
+    cases = case_model()
+    query = cases.objects.all()
+    fields = dict(CASE_FACETS)
+    for param, value in case_filters.items():
+        if param == exclude:
+            continue
+        field_name = fields[param]
+        model = related_model(field_name)
+        if is_translatable(model):
+            keys = model._default_manager.filter(pk=value).values("translation_key")
+            query = query.filter(**{f"{field_name}__translation_key__in": keys})
+        else:
+            query = query.filter(**{field_name: value})
+    return query.values("pk")
+
+
+def case_facet_counts(scoped_cases, search_query, field_name):
+    """{related id: count} for a case relation among the cases matching the query. Foreign keys
+    use the backend's facet(); many-to-many relations cannot be FilterFields in every backend,
+    so they are counted in the database for the ids of the matching cases."""
+    field = case_model()._meta.get_field(field_name)
+    if not field.many_to_many:
+        return safe_facet(scoped_cases.search(search_query, order_by_relevance=False), field_name)
+    matches = scoped_cases.only("pk").search(search_query, order_by_relevance=False)
+    ids = [case.pk for case in matches[:MAX_FACET_CASES]]
+    if not ids:
+        return {}
+    through = field.remote_field.through
+    source = f"{field.m2m_field_name()}_id"
+    target = f"{field.m2m_reverse_field_name()}_id"
+    rows = through.objects.filter(**{f"{source}__in": ids}).values(target).annotate(count=Count(source))
+    return {row[target]: row["count"] for row in rows}
+
+
+def restrict_to_cases(queryset, case_filters, exclude=None):
+    if not any(param != exclude for param in case_filters):
+        return queryset
+    return queryset.filter(id__in=case_ids(case_filters, exclude))
+
+
+def safe_facet(results, field_name):
+    try:
+        return results.facet(field_name)
+    except FilterFieldError:
+        return {}
+
+
+def page_type_options(counts):
+    """[(key, label, count)] for the page types in the result set, largest first."""
+    options = []
+    for content_type_id, count in counts.items():
+        if not content_type_id or not count:
+            continue
+        content_type = ContentType.objects.get_for_id(content_type_id)
+        model_class = content_type.model_class()
+        if model_class is not None:
+            options.append((page_type_key(content_type), page_type_label(model_class), count))
+    return sorted(options, key=lambda option: (-option[2], str(option[1])))
+
+
+def taxonomy_options(field_name, counts):
+    """[(id, name, count)] for a CasePage relation (region, topics), named in the active
+    language; translations of one term are merged."""
+    ids = [pk for pk, count in counts.items() if pk and count]
+    if not ids:
+        return []
+    model = related_model(field_name)
+    objects = list(model._default_manager.filter(pk__in=ids))
+    if not is_translatable(model):
+        return sorted(
+            ((obj.pk, str(obj), counts[obj.pk]) for obj in objects), key=lambda o: (-o[2], o[1])
+        )
+    from wagtail.models import Locale
+
+    locale = Locale.get_active()
+    keys = {obj.translation_key for obj in objects}
+    localized = {
+        obj.translation_key: obj
+        for obj in model._default_manager.filter(translation_key__in=keys, locale=locale)
+    }
+    merged = {}
+    for obj in objects:
+        shown = localized.get(obj.translation_key, obj)
+        pk, name, count = merged.get(obj.translation_key, (shown.pk, str(shown), 0))
+        merged[obj.translation_key] = (pk, name, count + counts[obj.pk])
+    return sorted(merged.values(), key=lambda o: (-o[2], o[1]))
+
+
+def page_type_key_for_model(model):
+    return f"{model._meta.app_label}.{model._meta.model_name}"

@@ -1,0 +1,349 @@
+"""The search page and the suggestions endpoint, through real HTTP on the real database
+(SQLite or PostgreSQL, whichever DATABASE_URL selects)."""
+
+import json
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+from wagtail.search.models import IndexEntry
+
+from home.models import NewsPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_DE = "/de/suche/"
+SEARCH_EN = "/en/search/"
+SUGGEST_DE = "/de/suche/vorschlaege/"
+SUGGEST_EN = "/en/search/suggestions/"
+
+needs_postgres = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="stemming and fuzzy search need PostgreSQL full-text search (SQLite FTS5 has neither)",
+)
+
+
+def publish(parent, title, model=StandardPage, **fields):
+    page = model(title=title, slug=f"s-{uuid.uuid4().hex[:12]}", **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def result_titles(response):
+    return [item["page"].title for item in response.context["items"]]
+
+
+def test_search_page_without_query_shows_the_form(client):
+    for url in (SEARCH_DE, SEARCH_EN):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert 'role="search"' in response.text
+        assert 'name="q"' in response.text
+
+
+def test_results_come_only_from_the_active_locale(client, home_de, home_en):
+    publish(home_de, "Quarkbrot in Plauen", intro="Quarkbrot backen")
+    publish(home_en, "Quarkbrot in English", intro="Baking Quarkbrot")
+
+    assert result_titles(client.get(SEARCH_DE, {"q": "Quarkbrot"})) == ["Quarkbrot in Plauen"]
+    assert result_titles(client.get(SEARCH_EN, {"q": "Quarkbrot"})) == ["Quarkbrot in English"]
+
+
+def test_drafts_and_private_pages_are_not_found(client, home_de):
+    draft = StandardPage(title="Quarkbrot Entwurf", slug="quarkbrot-entwurf", live=False)
+    home_de.add_child(instance=draft)
+    private = publish(home_de, "Quarkbrot intern")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    publish(home_de, "Quarkbrot öffentlich")
+
+    assert result_titles(client.get(SEARCH_DE, {"q": "Quarkbrot"})) == ["Quarkbrot öffentlich"]
+
+
+def test_result_shows_count_type_label_and_highlighted_excerpt(client, home_de):
+    publish(home_de, "Ein Abend im Dorf", intro="Viele kamen zum Zwiebelkuchen und blieben lange.")
+
+    response = client.get(SEARCH_DE, {"q": "Zwiebelkuchen"})
+
+    assert response.status_code == 200
+    assert "1 Ergebnis für „Zwiebelkuchen“" in response.text
+    assert '<p class="badge">Inhaltsseite</p>' in response.text
+    assert "Viele kamen zum <mark>Zwiebelkuchen</mark> und blieben lange." in response.text
+
+
+def test_query_and_page_text_are_escaped(client, home_de):
+    publish(home_de, "Zwiebelkuchen & Co", intro="<b>Zwiebelkuchen</b> mit <script>alert(1)</script>")
+
+    response = client.get(SEARCH_DE, {"q": "Zwiebelkuchen <script>alert(2)</script>"})
+
+    assert response.status_code == 200
+    assert "<script>alert" not in response.text
+    assert "<mark>Zwiebelkuchen</mark>" in response.text
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in response.text
+
+
+def test_title_match_ranks_above_body_match(client, home_de):
+    publish(home_de, "Allgemeines zum Landleben", intro="Ein Marmeladenglas im Regal.")
+    publish(home_de, "Das Marmeladenglas", intro="Ein Text ohne weitere Bezüge.")
+
+    titles = result_titles(client.get(SEARCH_DE, {"q": "Marmeladenglas"}))
+
+    assert titles == ["Das Marmeladenglas", "Allgemeines zum Landleben"]
+
+
+def test_pagination_keeps_the_query(client, home_de):
+    for number in range(12):
+        publish(home_de, f"Kartoffelpuffer {number}")
+
+    first = client.get(SEARCH_DE, {"q": "Kartoffelpuffer"})
+    second = client.get(SEARCH_DE, {"q": "Kartoffelpuffer", "page": 2})
+
+    assert first.context["results"].paginator.count == 12
+    assert len(first.context["items"]) == 10
+    assert "?q=Kartoffelpuffer&amp;page=2" in first.text
+    assert len(second.context["items"]) == 2
+    assert '<ol class="search-result-list" start="11">' in second.text
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "2.5", "99999999999999999999999", "", "\x00"])
+def test_invalid_page_numbers_give_a_usable_page(client, home_de, page):
+    publish(home_de, "Kartoffelpuffer eins")
+    response = client.get(SEARCH_DE, {"q": "Kartoffelpuffer", "page": page})
+    assert response.status_code == 200
+    assert result_titles(response) == ["Kartoffelpuffer eins"]
+
+
+def test_page_type_facet_counts_and_filters_keeping_the_query(client, home_de):
+    from home.models import NewsIndexPage
+
+    publish(home_de, "Rhabarberkuchen eins")
+    publish(home_de, "Rhabarberkuchen zwei")
+    news_parent = NewsIndexPage.objects.child_of(home_de).first()
+    publish(news_parent, "Rhabarberkuchen Nachricht", model=NewsPage, date="2024-05-01")
+
+    response = client.get(SEARCH_DE, {"q": "Rhabarberkuchen"})
+    type_group = response.context["facet_groups"][0]
+    counts = {option["url"].split("type=")[1]: option["count"] for option in type_group["options"]}
+    assert counts == {"home.standardpage": 2, "home.newspage": 1}
+    news_link = next(o["url"] for o in type_group["options"] if o["url"].endswith("home.newspage"))
+    assert "q=Rhabarberkuchen" in news_link
+
+    filtered = client.get(SEARCH_DE + news_link)
+    assert result_titles(filtered) == ["Rhabarberkuchen Nachricht"]
+    # the other types stay selectable with their counts; the chosen one is marked
+    options = filtered.context["facet_groups"][0]["options"]
+    assert {o["count"] for o in options} == {1, 2}
+    assert [o["selected"] for o in options if o["url"].endswith("home.newspage")] == [True]
+    assert 'aria-current="true"' in filtered.text
+    assert 'name="type" value="home.newspage"' in filtered.text  # a new query keeps the facet
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"type": "nope.nothing"},
+        {"type": "auth.user"},
+        {"type": "wagtailcore.page"},
+        {"type": "<script>"},
+        {"region": "abc"},
+        {"region": "99999999999999999999"},
+        {"topic": "-3"},
+        {"topic": "1e9"},
+    ],
+)
+def test_unknown_facet_values_are_ignored_with_a_note(client, home_de, params):
+    publish(home_de, "Rhabarberkuchen drei")
+    response = client.get(SEARCH_DE, {"q": "Rhabarberkuchen", **params})
+    assert response.status_code == 200
+    assert result_titles(response) == ["Rhabarberkuchen drei"]
+    assert "Einige Filter in der Adresse wurden nicht erkannt" in response.text
+
+
+def test_promotions_are_shown_above_the_results(client, home_de, home_en):
+    promoted = publish(home_de, "Förderprogramme im Überblick")
+    other_locale = publish(home_en, "Funding overview")
+    query = Query.get("Fördergeld")
+    SearchPromotion.objects.create(query=query, page=promoted, description="Alles zur Förderung", sort_order=0)
+    SearchPromotion.objects.create(query=query, page=other_locale, sort_order=1)
+    SearchPromotion.objects.create(
+        query=query, external_link_url="https://www.sab.sachsen.de/", external_link_text="SAB", sort_order=2
+    )
+
+    response = client.get(SEARCH_DE, {"q": "fördergeld"})
+
+    text = response.text
+    assert "Empfohlen" in text
+    assert "Förderprogramme im Überblick" in text and "Alles zur Förderung" in text
+    assert "Funding overview" not in text
+    assert 'href="https://www.sab.sachsen.de/"' in text
+    assert text.index("Empfohlen") < text.index("Keine Ergebnisse")
+
+
+def test_queries_are_recorded_for_editors(client):
+    client.get(SEARCH_DE, {"q": "Bürgerhaushalt  Leipzig"})
+    client.get(SEARCH_DE, {"q": "bürgerhaushalt leipzig"})
+    client.get(SEARCH_DE, {"q": "bürgerhaushalt leipzig", "page": "2"})  # paging is not a new search
+    assert Query.get("bürgerhaushalt leipzig").hits == 2
+    popular = list(Query.get_most_popular())
+    assert popular[0].query_string == "bürgerhaushalt leipzig"
+
+
+def test_index_follows_publish_edit_move_unpublish_and_delete(client, home_de):
+    page = publish(home_de, "Apfelstrudel am Markt")
+    assert result_titles(client.get(SEARCH_DE, {"q": "Apfelstrudel"})) == ["Apfelstrudel am Markt"]
+
+    page.title = "Birnenstrudel am Markt"
+    page.save_revision().publish()
+    assert result_titles(client.get(SEARCH_DE, {"q": "Apfelstrudel"})) == []
+    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == ["Birnenstrudel am Markt"]
+
+    new_parent = publish(home_de, "Neuer Bereich")
+    page.move(new_parent, pos="last-child")
+    response = client.get(SEARCH_DE, {"q": "Birnenstrudel"})
+    assert result_titles(response) == ["Birnenstrudel am Markt"]
+    assert f'href="/de/{new_parent.slug}/{page.slug}/"' in response.text
+
+    page.refresh_from_db()
+    page.unpublish()
+    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == []
+
+    page.save_revision().publish()
+    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == ["Birnenstrudel am Markt"]
+
+    page_id = page.pk
+    page.delete()
+    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == []
+    assert not IndexEntry.objects.filter(object_id=str(page_id)).exists()
+
+
+def test_no_results_page_offers_help(client):
+    response = client.get(SEARCH_DE, {"q": "Xylophonwettbewerb"})
+    assert response.status_code == 200
+    assert "Keine Ergebnisse für „Xylophonwettbewerb“." in response.text
+    assert "Prüfen Sie die Schreibweise" in response.text
+    for page in response.context.get("help_pages", []):
+        assert page.locale.language_code == "de"
+        assert f'href="{page.url}"' in response.text
+
+
+def test_query_count_does_not_grow_with_the_number_of_results(client, home_de):
+    publish(home_de, "Pflaumenmus eins")
+    publish(home_de, "Pflaumenmus zwei")
+    client.get(SEARCH_DE, {"q": "Pflaumenmus"})  # warm caches (content types, site root paths)
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(SEARCH_DE, {"q": "Pflaumenmus"})
+    assert len(response.context["items"]) == 2
+
+    for number in range(8):
+        publish(home_de, f"Pflaumenmus {number}")
+    client.get(SEARCH_DE, {"q": "Pflaumenmus"})
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(SEARCH_DE, {"q": "Pflaumenmus"})
+    assert len(response.context["items"]) == 10
+
+    assert len(many) == len(few)
+
+
+BAD_QUERIES = [
+    "x" * 5000,
+    "Quark\x00brot",
+    "!!!???...;;;",
+    "*",
+    "%",
+    "\\",
+    "'",
+    '"',
+    '"unclosed phrase',
+    "Quarkbrot AND NOT Kuchen OR (Tee",
+    "a & b | !c <-> d:* e:A",
+    "-Quarkbrot +Kuchen ~Tee^2",
+    "NEAR(a b) Quarkbrot*",
+    "'; DROP TABLE wagtailcore_page; --",
+    "1' OR '1'='1",
+    "<img src=x onerror=alert(1)>",
+    "\u202eevil\u202c \u200b\ufeff",
+    "e\u0301\u0301\u0301",
+    "🙂🙂 Квас 漢字 عربى",
+    "\t\n\r",
+    "\x07\x1b[31m",
+]
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES)
+def test_bad_queries_never_fail(client, home_de, query):
+    publish(home_de, "Quarkbrot und Kuchen")
+    for url in (SEARCH_DE, SEARCH_EN):
+        response = client.get(url, {"q": query, "page": "3"})
+        assert response.status_code == 200
+        assert "<img src=x" not in response.text
+    response = client.get(SUGGEST_DE, {"q": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["suggestions"], list)
+
+
+def test_raw_invalid_utf8_in_the_query_string(client):
+    response = client.get(SEARCH_DE + "?q=%ED%A0%80%FF%00&page=%FF&type=%C0")
+    assert response.status_code == 200
+    assert client.get(SUGGEST_DE + "?q=%ED%A0%80%FF").status_code == 200
+
+
+def test_suggestions_return_titles_of_the_active_locale(client, home_de, home_en):
+    publish(home_de, "Holunderblütenfest in Görlitz")
+    publish(home_en, "Holunderblüten festival")
+
+    response = client.get(SUGGEST_DE, {"q": "Holunder"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = json.loads(response.content)
+    assert [s["title"] for s in data["suggestions"]] == ["Holunderblütenfest in Görlitz"]
+    assert data["suggestions"][0]["url"].startswith("/de/")
+
+    english = client.get(SUGGEST_EN, {"q": "holunder"}).json()
+    assert [s["title"] for s in english["suggestions"]] == ["Holunderblüten festival"]
+    assert english["suggestions"][0]["url"].startswith("/en/")
+
+
+def test_suggestions_need_two_characters_and_are_capped(client, home_de):
+    for number in range(12):
+        publish(home_de, f"Holundersaft {number}")
+    assert client.get(SUGGEST_DE, {"q": "H"}).json()["suggestions"] == []
+    assert len(client.get(SUGGEST_DE, {"q": "Holundersa"}).json()["suggestions"]) == 8
+
+
+def test_search_page_loads_the_suggestion_script_without_inline_code(client):
+    response = client.get(SEARCH_DE, {"q": "Netzwerk"})
+    assert 'data-suggest-url="/de/suche/vorschlaege/"' in response.text
+    assert '<script src="/static/js/search-suggest.js" defer></script>' in response.text
+    assert "<script>" not in response.text
+
+
+@needs_postgres
+def test_german_inflected_forms_find_the_base_form(client, home_de):
+    publish(home_de, "Zwiebelkuchenfest", intro="Beteiligung aller Generationen")
+    titles = result_titles(client.get(SEARCH_DE, {"q": "Beteiligungen Zwiebelkuchenfeste"}))
+    assert titles == ["Zwiebelkuchenfest"]
+
+
+@needs_postgres
+def test_english_pages_are_stemmed_in_english(client, home_en):
+    # German stemming leaves "workshops" alone, so this only passes with the english config.
+    publish(home_en, "Gingerbread", intro="Our gingerbread workshops for families")
+    assert result_titles(client.get(SEARCH_EN, {"q": "gingerbread workshop"})) == ["Gingerbread"]
+    page = publish(home_en, "Gingerbread evenings", intro="Workshops")
+    entry = IndexEntry.objects.get(object_id=str(page.pk), content_type__model="standardpage")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT body::text FROM wagtailsearch_indexentry WHERE id = %s", [entry.pk])
+        assert "'workshop'" in cursor.fetchone()[0]
+
+
+@needs_postgres
+def test_misspelt_query_finds_close_matches(client, home_de):
+    publish(home_de, "Zwiebelkuchenfest in Bautzen")
+    response = client.get(SEARCH_DE, {"q": "Zwiebelkuchenfets"})
+    assert result_titles(response) == ["Zwiebelkuchenfest in Bautzen"]
+    assert "Keine genauen Treffer" in response.text
+    assert "Meinten Sie „Zwiebelkuchenfest“?" in response.text
