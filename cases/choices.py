@@ -37,8 +37,8 @@ class Recruitment(models.TextChoices):
 
 
 class RegionKind(models.TextChoices):
-    DISTRICT = "district", _("District (Landkreis)")
-    CITY = "city", _("Independent city (kreisfreie Stadt)")
+    DISTRICT = "district", _("District")
+    CITY = "city", _("Independent city")
 
 
 class OrganisationKind(models.TextChoices):

@@ -178,7 +178,12 @@ class MethodPage(BasePage):
         return localize_all(self.target_groups.all(), self.locale)
 
     def localized_related_methods(self):
-        return [m for m in localize_all(self.related_methods.all(), self.locale) if m.live]
+        """Related methods in both directions (a link set on either page counts)."""
+        linking_here = MethodPage.objects.filter(
+            pk__in=MethodPage.related_methods.through.objects.filter(
+                to_methodpage__translation_key=self.translation_key).values("from_methodpage_id"))
+        related = localize_all(list(self.related_methods.all()) + list(linking_here), self.locale)
+        return sorted((m for m in related if m.live and m.translation_key != self.translation_key), key=lambda m: m.title)
 
     def used_in_cases(self):
         """Published Saxon cases that used this method (in this page's language)."""

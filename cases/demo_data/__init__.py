@@ -1,0 +1,1 @@
+"""Data of the knowledge-base demo content (German first, with English translations)."""

@@ -1,0 +1,161 @@
+"""Filters of the case index, shared by the HTML listing and the open-data export.
+
+Every value a visitor can send is checked against the known options (loaded once per
+request), so nothing the visitor typed reaches the database: unknown or malformed values
+are ignored and reported, repeated parameters use the first usable value.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Format, ParticipationLevel, Status
+from .models import CasePage, MethodPage, Region, TargetGroup, Topic
+
+SORTS = {
+    "newest": (_("Newest first"), ("-first_published_at", "-pk")),
+    "start": (_("Start date"), ("-start_date", "-pk")),
+    "title": (_("Title"), ("title", "pk")),
+}
+DEFAULT_SORT = "newest"
+FILTER_KEYS = ["region", "topic", "target_group", "level", "format", "status", "method", "year"]
+
+
+@dataclass
+class Facet:
+    key: str
+    label: str
+    options: list  # [(value, label)]
+    selected: str = ""
+    extra: dict = field(default_factory=dict)  # value -> what the filter needs (id, translation_key)
+
+    @property
+    def selected_label(self):
+        return dict(self.options).get(self.selected, "")
+
+
+def clean_for_display(value):
+    """Shorten and strip control characters, so a reported value is safe and readable."""
+    printable = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in value)
+    return Truncator(printable).chars(40)
+
+
+class CaseFilters:
+    def __init__(self, index_page, params):
+        self.index_page = index_page
+        self.params = params
+        self.locale = index_page.locale
+        self.ignored = []  # (facet label, value) pairs that could not be used
+        self.facets = self._build_facets()
+        for facet in self.facets:
+            facet.selected = self._first_valid(facet.key, dict(facet.options), facet.label)
+        self.sort = self._first_valid("sort", {k: v[0] for k, v in SORTS.items()}, _("Sort")) or DEFAULT_SORT
+
+    # Options -------------------------------------------------------------
+    def _build_facets(self):
+        regions = list(Region.objects.order_by("name", "kind"))
+        self.topics = list(Topic.objects.filter(locale=self.locale).order_by("name"))
+        self.target_groups = list(TargetGroup.objects.filter(locale=self.locale).order_by("name"))
+        self.methods = list(
+            MethodPage.objects.live().filter(locale=self.locale).order_by("title")
+            .only("id", "title", "slug", "translation_key", "locale_id", "url_path", "path", "depth")
+        )
+        years = [d.year for d in self.index_page.cases().dates("start_date", "year", order="DESC")]
+        return [
+            Facet("region", _("Region"), [(r.slug, str(r)) for r in regions], extra={r.slug: r.pk for r in regions}),
+            Facet("topic", _("Topic"), [(t.slug, t.name) for t in self.topics],
+                  extra={t.slug: t.translation_key for t in self.topics}),
+            Facet("target_group", _("Target group"), [(t.slug, t.name) for t in self.target_groups],
+                  extra={t.slug: t.translation_key for t in self.target_groups}),
+            Facet("level", _("Participation level"), list(ParticipationLevel.choices)),
+            Facet("format", _("Format"), list(Format.choices)),
+            Facet("status", _("Status"), list(Status.choices)),
+            Facet("method", _("Method"), [(m.slug, m.title) for m in self.methods],
+                  extra={m.slug: m.translation_key for m in self.methods}),
+            Facet("year", _("Year"), [(str(y), str(y)) for y in years]),
+        ]
+
+    def _first_valid(self, key, allowed, label):
+        chosen = ""
+        for raw in self.params.getlist(key):
+            value = raw.strip()
+            if not value:
+                continue
+            if value in allowed and not chosen:
+                chosen = value
+            elif value != chosen:
+                self.ignored.append((label, clean_for_display(value)))
+        return chosen
+
+    # Lookups for display and export --------------------------------------
+    def topic_lookup(self):
+        return {t.translation_key: t for t in self.topics}
+
+    def target_group_lookup(self):
+        return {t.translation_key: t for t in self.target_groups}
+
+    def method_lookup(self):
+        return {m.translation_key: m for m in self.methods}
+
+    # Filtering -----------------------------------------------------------
+    @property
+    def selected(self):
+        return {facet.key: facet for facet in self.facets if facet.selected}
+
+    def apply(self, queryset):
+        through = CasePage
+        for key, facet in self.selected.items():
+            value = facet.selected
+            if key == "region":
+                queryset = queryset.filter(region_id=facet.extra[value])
+            elif key == "topic":
+                queryset = queryset.filter(pk__in=through.topics.through.objects.filter(
+                    topic__translation_key=facet.extra[value]).values("casepage_id"))
+            elif key == "target_group":
+                queryset = queryset.filter(pk__in=through.target_groups.through.objects.filter(
+                    targetgroup__translation_key=facet.extra[value]).values("casepage_id"))
+            elif key == "method":
+                queryset = queryset.filter(pk__in=through.methods.through.objects.filter(
+                    methodpage__translation_key=facet.extra[value]).values("casepage_id"))
+            elif key == "level":
+                queryset = queryset.filter(participation_level=value)
+            elif key == "format":
+                queryset = queryset.filter(format=value)
+            elif key == "status":
+                queryset = queryset.filter(status=value)
+            elif key == "year":
+                queryset = queryset.filter(start_date__year=int(value))
+        return queryset.order_by(*SORTS[self.sort][1])
+
+    # URLs ----------------------------------------------------------------
+    def query_items(self, without=None, **extra):
+        items = [(f.key, f.selected) for f in self.facets if f.selected and f.key != without]
+        if self.sort != DEFAULT_SORT:
+            items.append(("sort", self.sort))
+        items.extend((k, v) for k, v in extra.items() if v)
+        return items
+
+    def querystring(self, **extra):
+        return urlencode(self.query_items(**extra))
+
+    def active(self):
+        """Active filters, each with the URL that removes just that one."""
+        return [
+            {"facet": facet.label, "value": facet.selected_label,
+             "remove_url": "?" + urlencode(self.query_items(without=facet.key))}
+            for facet in self.facets if facet.selected
+        ]
+
+    @property
+    def is_filtered(self):
+        return bool(self.selected)
+
+    def sort_options(self):
+        return [(key, label) for key, (label, _order) in SORTS.items()]
+
+
+def filter_url(index_url, key, value):
+    """Link to the case index filtered by one value (used by the fact box)."""
+    return f"{index_url}?{urlencode({key: value})}"

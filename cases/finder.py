@@ -1,0 +1,249 @@
+"""The method finder: ranks methods by how many of the visitor's criteria they meet.
+
+Each question of the GET form is one criterion. A method meets it, misses it, or its data
+do not say (counted as not met, shown as "not known"). When no method meets every
+criterion, the finder names the criterion whose relaxation lets most methods meet all others.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+from django.utils.translation import gettext_lazy as _
+
+from .choices import DURATION_ORDER, EFFORT_ORDER, Duration, Effort, Format, ParticipationLevel, ProjectPhase, Purpose
+from .filters import clean_for_display
+from .models import CasePage, TargetGroup
+
+MAX_PEOPLE = 1_000_000
+CASES_PER_METHOD = 3
+MAX_RESULTS = 15
+
+MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
+
+
+@dataclass
+class Check:
+    key: str
+    label: str
+    state: str
+    detail: str = ""
+
+
+@dataclass
+class Result:
+    method: object
+    checks: list = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    case_count: int = 0
+
+    @property
+    def score(self):
+        return sum(check.state == MET for check in self.checks)
+
+    @property
+    def met(self):
+        return [c for c in self.checks if c.state == MET]
+
+    @property
+    def unmet(self):
+        return [c for c in self.checks if c.state != MET]
+
+
+class MethodFinder:
+    def __init__(self, params, methods, locale):
+        self.params = params
+        self.locale = locale
+        self.ignored = []
+        self.target_groups = list(TargetGroup.objects.filter(locale=locale).order_by("name"))
+        self.criteria = self._parse()
+        self._methods = methods
+        self._results = None
+
+    # Form options for the template ---------------------------------------
+    def questions(self):
+        return {
+            "purpose": Purpose.choices,
+            "phase": ProjectPhase.choices,
+            "target_group": [(t.slug, t.name) for t in self.target_groups],
+            "level": ParticipationLevel.choices,
+            "format": Format.choices,
+            "time": Duration.choices,
+            "budget": Effort.choices,
+        }
+
+    LABELS = {
+        "purpose": _("Purpose"),
+        "phase": _("Project phase"),
+        "target_group": _("Target group"),
+        "people": _("Number of people"),
+        "level": _("Participation level"),
+        "format": _("Format"),
+        "time": _("Available time"),
+        "budget": _("Budget"),
+    }
+
+    # Parsing ---------------------------------------------------------------
+    def _single(self, key, allowed):
+        chosen = ""
+        for raw in self.params.getlist(key):
+            value = raw.strip()
+            if not value:
+                continue
+            if value in allowed and not chosen:
+                chosen = value
+            elif value != chosen:
+                self.ignored.append((self.LABELS[key], clean_for_display(value)))
+        return chosen
+
+    def _parse(self):
+        questions = self.questions()
+        criteria = {}
+        purposes = []
+        allowed = dict(questions["purpose"])
+        for raw in self.params.getlist("purpose"):
+            value = raw.strip()
+            if value in allowed and value not in purposes:
+                purposes.append(value)
+            elif value and value not in allowed:
+                self.ignored.append((self.LABELS["purpose"], clean_for_display(value)))
+        if purposes:
+            criteria["purpose"] = purposes
+        for key in ("phase", "target_group", "level", "format", "time", "budget"):
+            value = self._single(key, dict(questions[key]))
+            if value:
+                criteria[key] = value
+        people_values = [v.strip() for v in self.params.getlist("people") if v.strip()]
+        if people_values:
+            raw = people_values[0]
+            if raw.isascii() and raw.isdigit() and 0 < int(raw) <= MAX_PEOPLE:
+                criteria["people"] = int(raw)
+            else:
+                self.ignored.append((self.LABELS["people"], clean_for_display(raw)))
+        return criteria
+
+    @property
+    def is_active(self):
+        return bool(self.criteria)
+
+    def value(self, key):
+        value = self.criteria.get(key, "")
+        return value if isinstance(value, list) else str(value)
+
+    # Matching --------------------------------------------------------------
+    def _check(self, method, key, wanted, target_group_keys):
+        label = self.LABELS[key]
+        if key == "purpose":
+            missing = [p for p in wanted if p not in (method.purposes or [])]
+            if not method.purposes:
+                return Check(key, label, UNKNOWN)
+            names = ", ".join(str(Purpose(p).label) for p in missing)
+            return Check(key, label, UNMET if missing else MET, names)
+        if key == "phase":
+            if not method.phases:
+                return Check(key, label, UNKNOWN)
+            return Check(key, label, MET if wanted in method.phases else UNMET)
+        if key == "target_group":
+            tk = next((t.translation_key for t in self.target_groups if t.slug == wanted), None)
+            return Check(key, label, MET if tk in target_group_keys.get(method.pk, set()) else UNMET)
+        if key == "level":
+            if not method.levels:
+                return Check(key, label, UNKNOWN)
+            return Check(key, label, MET if wanted in method.levels else UNMET)
+        if key == "format":
+            formats = method.formats or []
+            if not formats:
+                return Check(key, label, UNKNOWN)
+            ok = wanted in formats or (wanted == Format.HYBRID and {Format.ON_SITE, Format.ONLINE} <= set(formats))
+            return Check(key, label, MET if ok else UNMET)
+        if key == "people":
+            low, high = method.participants_min, method.participants_max
+            if low is None and high is None:
+                return Check(key, label, UNKNOWN)
+            ok = (low is None or wanted >= low) and (high is None or wanted <= high)
+            return Check(key, label, MET if ok else UNMET, method.participants_text())
+        if key == "time":
+            if not method.duration:
+                return Check(key, label, UNKNOWN)
+            ok = DURATION_ORDER.index(method.duration) <= DURATION_ORDER.index(wanted)
+            return Check(key, label, MET if ok else UNMET, method.get_duration_display())
+        if key == "budget":
+            if not method.cost:
+                return Check(key, label, UNKNOWN)
+            ok = EFFORT_ORDER.index(method.cost) <= EFFORT_ORDER.index(wanted)
+            return Check(key, label, MET if ok else UNMET, method.get_cost_display())
+        raise ValueError(key)  # pragma: no cover
+
+    def _evaluate(self, methods, criteria):
+        through = type(methods[0]).target_groups.through if methods else None
+        target_group_keys = {}
+        if methods and "target_group" in criteria:
+            for method_id, tk in through.objects.filter(methodpage_id__in=[m.pk for m in methods]).values_list(
+                "methodpage_id", "targetgroup__translation_key"
+            ):
+                target_group_keys.setdefault(method_id, set()).add(tk)
+        return [
+            Result(m, [self._check(m, key, wanted, target_group_keys) for key, wanted in criteria.items()])
+            for m in methods
+        ]
+
+    @property
+    def results(self):
+        if self._results is None:
+            if not self.is_active:
+                self._results = []
+            else:
+                methods = list(self._methods)
+                self.all_results = self._evaluate(methods, self.criteria)
+                ranked = sorted(self.all_results, key=lambda r: (-r.score, r.method.title))
+                self._results = [r for r in ranked if r.score > 0][:MAX_RESULTS]
+                self._attach_cases(self._results)
+        return self._results
+
+    @property
+    def full_matches(self):
+        return [r for r in self.results if not r.unmet]
+
+    def relax_suggestion(self):
+        """When nothing meets every criterion: the criterion whose removal gives the most
+        full matches, with the link that drops it."""
+        if not self.is_active or self.full_matches or len(self.criteria) < 2:
+            return None
+        self.results  # noqa: B018 - evaluates all_results
+        best = None
+        for key in self.criteria:
+            count = sum(all(c.state == MET for c in r.checks if c.key != key) for r in self.all_results)
+            if count and (best is None or count > best[1]):
+                best = (key, count)
+        if best is None:
+            return None
+        return {"label": self.LABELS[best[0]], "count": best[1], "url": "?" + self.querystring(without=best[0])}
+
+    def querystring(self, without=None):
+        items = []
+        for key, value in self.criteria.items():
+            if key == without:
+                continue
+            for item in value if isinstance(value, list) else [value]:
+                items.append((key, item))
+        return urlencode(items)
+
+    def _attach_cases(self, results):
+        """Up to three Saxon cases per method and their count: two queries in total."""
+        if not results:
+            return
+        by_key = {r.method.translation_key: r for r in results}
+        through = CasePage.methods.through
+        live_cases = CasePage.objects.live().public().filter(locale=self.locale).values("pk")
+        links = through.objects.filter(methodpage__translation_key__in=list(by_key), casepage_id__in=live_cases)
+        for row in links.values("methodpage__translation_key").annotate(n=Count("casepage_id", distinct=True)):
+            by_key[row["methodpage__translation_key"]].case_count = row["n"]
+        ranked = links.annotate(
+            rank=Window(RowNumber(), partition_by=F("methodpage__translation_key"),
+                        order_by=[F("casepage__start_date").desc(nulls_last=True), F("casepage_id").asc()])
+        ).filter(rank__lte=CASES_PER_METHOD).select_related("casepage", "casepage__region", "methodpage")
+        for link in ranked:
+            result = by_key[link.methodpage.translation_key]
+            if all(c.pk != link.casepage.pk for c in result.cases):
+                result.cases.append(link.casepage)
