@@ -130,7 +130,8 @@ def case_facet_counts(scoped_cases, search_query, field_name):
     so they are counted in the database for the ids of the matching cases."""
     field = case_model()._meta.get_field(field_name)
     if not field.many_to_many:
-        return safe_facet(scoped_cases.search(search_query, order_by_relevance=False), field_name)
+        # facet() takes the attribute name ("region_id")
+        return safe_facet(scoped_cases.search(search_query, order_by_relevance=False), field.attname)
     matches = scoped_cases.only("pk").search(search_query, order_by_relevance=False)
     ids = [case.pk for case in matches[:MAX_FACET_CASES]]
     if not ids:

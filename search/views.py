@@ -123,7 +123,7 @@ def facet_link(base_params, param, value):
 def facet_groups(base, locale, selection, search_query, base_params):
     """Facet groups for the template: page type, then region and topic of cases."""
     groups = []
-    type_counts = facets.safe_facet(base.search(search_query, order_by_relevance=False), "content_type")
+    type_counts = facets.safe_facet(base.search(search_query, order_by_relevance=False), "content_type_id")
     selected_type = facets.page_type_key(selection.page_type) if selection.page_type else None
     groups.append(
         build_group("type", facets.page_type_options(type_counts), selected_type, base_params)

@@ -168,15 +168,41 @@ WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
+# German and English analysers for Elasticsearch (used by search.backends.elasticsearch).
+SEARCH_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "filter": {
+                "german_stop": {"type": "stop", "stopwords": "_german_"},
+                "german_stemmer": {"type": "stemmer", "language": "light_german"},
+                "english_stop": {"type": "stop", "stopwords": "_english_"},
+                "english_stemmer": {"type": "stemmer", "language": "english"},
+                "english_possessive_stemmer": {"type": "stemmer", "language": "possessive_english"},
+            },
+            "analyzer": {
+                "german_text": {
+                    "tokenizer": "standard",
+                    "filter": ["lowercase", "german_stop", "german_normalization", "german_stemmer"],
+                },
+                "english_text": {
+                    "tokenizer": "standard",
+                    "filter": ["english_possessive_stemmer", "lowercase", "english_stop", "english_stemmer"],
+                },
+            },
+        }
+    }
+}
+
 # Search: Wagtail's database backend (PostgreSQL full text or SQLite FTS), or Elasticsearch 9.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",  # Elasticsearch 9 + per-locale analysers
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "netzwerk_"),
             "TIMEOUT": 10,
+            "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
         }
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
