@@ -24,17 +24,32 @@ class MultilingualSitemap(Sitemap):
             .order_by("path")
         )
 
+    @staticmethod
+    def _location(page, protocol, domain):
+        # Django's sitemap view passes the requested host as `domain` (ALLOWED_HOSTS limits it):
+        # use it instead of the Site record's hostname, which is often a placeholder.
+        parts = page.get_url_parts()
+        if parts is None:
+            return None
+        return f"{protocol}://{domain}{parts[2]}"
+
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
         by_key = defaultdict(list)
-        for item in Page.objects.live().public().filter(
-            translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True
-        ).select_related("locale"):
+        for item in (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={p.translation_key for p in pages}, alias_of__isnull=True)
+            .select_related("locale")
+        ):
             by_key[item.translation_key].append(item)
         urls = []
         for item in pages:
             alternates = [
-                {"lang_code": t.locale.language_code, "location": t.get_full_url(self.request)}
+                {
+                    "lang_code": t.locale.language_code,
+                    "location": self._location(t, protocol, domain),
+                }
                 for t in sorted(by_key[item.translation_key], key=lambda t: t.locale.language_code)
             ]
             default = next(
@@ -45,7 +60,7 @@ class MultilingualSitemap(Sitemap):
             urls.append(
                 {
                     "item": item,
-                    "location": item.get_full_url(self.request),
+                    "location": self._location(item, protocol, domain),
                     "lastmod": item.last_published_at,
                     "alternates": alternates if len(alternates) > 1 else [],
                 }

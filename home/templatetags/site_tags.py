@@ -108,3 +108,15 @@ def hreflang_links(context):
     if default:
         links.append({"code": "x-default", "url": default["url"]})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """Absolute URL of the current page on the host the visitor used (ALLOWED_HOSTS limits
+    which hosts that can be), so canonical links never point at a placeholder Site hostname."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return ""
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else ""

@@ -141,6 +141,8 @@ TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates in European style (netzwerk/formats/en); German uses Django's own formats.
+FORMAT_MODULE_PATH = ["netzwerk.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,0 +1,147 @@
+"""Runtime behaviour that needs a process of its own: production settings, a server whose
+database is down. These run the real code in subprocesses; nothing is mocked."""
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _env(tmp_path, **extra):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_"))
+    }
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    env.update(extra)
+    return env
+
+
+def _manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = _env(
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="netzwerk.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="netzwerk.example.org",
+    )
+    result = _manage(env, "check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "missing,extra",
+    [
+        ("SECRET_KEY", {"ALLOWED_HOSTS": "netzwerk.example.org"}),
+        ("SECRET_KEY", {"ALLOWED_HOSTS": "netzwerk.example.org", "SECRET_KEY": "short"}),
+        ("ALLOWED_HOSTS", {"SECRET_KEY": secrets.token_urlsafe(50)}),
+    ],
+)
+def test_production_refuses_to_start_without_secrets(tmp_path, missing, extra):
+    env = _env(tmp_path, DJANGO_SETTINGS_MODULE="netzwerk.settings.production", **extra)
+    result = _manage(env, "check")
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert missing in result.stderr
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url):
+    """(status, body) of a GET; HTTP errors are answers too."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def server_without_database(tmp_path_factory):
+    """The production WSGI server (gunicorn) with a DATABASE_URL nobody answers on."""
+    tmp_path = tmp_path_factory.mktemp("nodb")
+    with socket.socket() as sock:  # a port that is certainly closed: bound, never listening
+        sock.bind(("127.0.0.1", 0))
+        dead_port = sock.getsockname()[1]
+        port = _free_port()
+        env = _env(
+            tmp_path,
+            DJANGO_SETTINGS_MODULE="netzwerk.settings.test",
+            DATABASE_URL=f"postgres://postgres@127.0.0.1:{dead_port}/nowhere",
+        )
+        log = open(tmp_path / "gunicorn.log", "w")
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "netzwerk.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "1",
+                "--timeout",
+                "30",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    _get(f"{url}/robots.txt")
+                    break
+                except (urllib.error.URLError, ConnectionError, TimeoutError):
+                    if time.monotonic() > deadline or process.poll() is not None:
+                        raise RuntimeError((tmp_path / "gunicorn.log").read_text()) from None
+                    time.sleep(0.2)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+            log.close()
+
+
+def test_healthz_is_503_when_the_database_is_down(server_without_database):
+    status, body = _get(f"{server_without_database}/healthz/")
+    assert status == 503
+    assert json.loads(body) == {"status": "error", "database": "unavailable"}
+
+
+def test_pages_fail_with_the_localised_500_page(server_without_database):
+    status, body = _get(f"{server_without_database}/de/")
+    assert status == 500
+    assert '<html lang="de">' in body and "Serverfehler" in body
+    status, body = _get(f"{server_without_database}/en/")
+    assert status == 500
+    assert '<html lang="en">' in body and "Server error" in body
