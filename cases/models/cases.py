@@ -47,6 +47,11 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
     max_count_per_parent = 1
+    # Filtered listings and exports may be page-cached by full URL (home/cache.py);
+    # the names are cases.filters.FILTER_KEYS plus sort, format and page.
+    cache_query_params = frozenset(
+        {"region", "topic", "target_group", "level", "format", "status", "method", "year", "sort", "page"}
+    )
 
     class Meta:
         verbose_name = _("case index page")

@@ -28,6 +28,10 @@ class MethodIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.MethodPage"]
     max_count_per_parent = 1
+    # Method finder answers may be page-cached by full URL (home/cache.py).
+    cache_query_params = frozenset(
+        {"purpose", "phase", "target_group", "people", "level", "format", "time", "budget", "page"}
+    )
 
     class Meta:
         verbose_name = _("method index page")
