@@ -7,13 +7,14 @@ delete, snippet or setting change bumps it, so all cached pages are stale at onc
 simply age out). Edits are rare, reads are many: that trade is cheap.
 
 How a page gets cached:
-1. `BasePage.serve` calls `finalize_page_response`, which sets `Cache-Control` once for every
-   page: `private, no-cache` (never cache) for editors, previews, POSTs and pages that carry a
-   CSRF token; `public, max-age, s-maxage` otherwise. Only in the public case it marks the
-   request as storable.
-2. `PageCacheMiddleware` (outermost after whitenoise) stores marked 200 responses that set no
-   cookie, and answers later anonymous GETs (no session cookie) from the cache before the
-   session, locale and auth middleware run.
+1. Wagtail's `before_serve_page` hook (`remember_served_page`) records which page a request
+   serves; this covers every page type, routable pages and form pages included.
+2. `PageCacheMiddleware` (right after whitenoise) then calls `finalize_page_response`, which
+   sets `Cache-Control` once for every page: `private, no-cache` for editors, previews, POSTs
+   and pages that carry a CSRF token or set a cookie; `public, max-age, s-maxage` otherwise.
+   Public 200 responses whose query parameters the page vouches for are stored, and later
+   anonymous GETs (no session cookie) are answered from the cache before the session,
+   locale and auth middleware run.
 
 The generation lives in the shared cache (Redis) when there is one. With the per-process
 local-memory cache (no REDIS_URL) every gunicorn worker has its own cache, so the generation
@@ -118,6 +119,11 @@ def _query_is_vouched(request, page):
     return all(name in allowed for name in request.GET)
 
 
+def remember_served_page(page, request, serve_args, serve_kwargs):
+    """`before_serve_page` hook: the middleware finalises responses of served pages only."""
+    request._page_cache_page = page
+
+
 def finalize_page_response(page, request, response):
     """Set Cache-Control once for a served page and mark public responses as storable."""
     if not enabled():
@@ -178,6 +184,9 @@ class PageCacheMiddleware:
                 response["X-Cache"] = "HIT"
                 return response
         response = self.get_response(request)
+        page = getattr(request, "_page_cache_page", None)
+        if page is not None:
+            finalize_page_response(page, request, response)
         if key is not None and self._storable(request, response):
             headers = {k: v for k, v in response.items() if k.lower() != "x-cache"}
             cache.set(

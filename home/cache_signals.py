@@ -70,6 +70,11 @@ def _is_public_dependency(model):
 
 
 def connect():
+    from wagtail import hooks
+
+    from .cache import remember_served_page
+
+    hooks.register("before_serve_page", remember_served_page)
     page_published.connect(_page_published, dispatch_uid="pagecache_published")
     page_unpublished.connect(_page_unpublished, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="pagecache_moved")

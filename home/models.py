@@ -50,18 +50,12 @@ class BasePage(Page):
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
 
     # GET parameters whose responses the page cache may store (keyed by the full URL);
-    # index pages with filters extend this with their filter names (home/cache.py).
+    # index pages with filters extend this with their filter names. Cache-Control is set
+    # once for every served page by home.cache.PageCacheMiddleware.
     cache_query_params = frozenset({"page"})
 
     class Meta:
         abstract = True
-
-    def serve(self, request, *args, **kwargs):
-        # Cache-Control is set once here for every page type; see home/cache.py.
-        from .cache import finalize_page_response
-
-        response = super().serve(request, *args, **kwargs)
-        return finalize_page_response(self, request, response)
 
     @property
     def is_untranslated_alias(self):

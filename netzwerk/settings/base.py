@@ -253,43 +253,6 @@ LOGGING = {
 # Serve static files through whitenoise straight from the finders when not collected
 # (development and tests); production serves the collected, hashed files.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", False)
-# --- Page cache and production logging (performance, issue #7) ---------------------------
-# Anonymous full-page cache (home/cache.py): answers before session/locale/auth middleware.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "home.cache.PageCacheMiddleware",
-)
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
-PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds in our cache
-PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers: short, we can't purge them
-# Shared caches (CDN): raise this only together with WAGTAILFRONTENDCACHE purging below.
-PAGE_CACHE_S_MAXAGE = int(env("PAGE_CACHE_S_MAXAGE", str(PAGE_CACHE_MAX_AGE)))
-if not REDIS_URL:
-    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
-# Static files: whitenoise serves the hashed names from CompressedManifestStaticFilesStorage
-# as immutable for 10 years and anything unhashed for 60 s (its defaults, kept on purpose).
-# Optional CDN purge on publish (wagtail.contrib.frontend_cache), only when configured.
-if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID") or env("FRONTEND_CACHE_HTTP_URL"):
-    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
-    if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
-        WAGTAILFRONTENDCACHE = {
-            "cloudflare": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-                "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
-                "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
-            }
-        }
-    else:  # Varnish/nginx-style HTTP PURGE
-        WAGTAILFRONTENDCACHE = {
-            "http": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": env("FRONTEND_CACHE_HTTP_URL"),
-            }
-        }
-# Structured logs: LOG_FORMAT=json writes one JSON object per line (for log shippers).
-if env("LOG_FORMAT", "plain") == "json":
-    LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
-    LOGGING["handlers"]["console"]["formatter"] = "json"
 
 # --- Security hardening (roles & security, issue #6) -------------------------------------
 INSTALLED_APPS += ["axes", "csp"]
@@ -366,3 +329,43 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Page cache and production logging (performance, issue #7) ---------------------------
+# Anonymous full-page cache (home/cache.py): answers before session/locale/auth middleware.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "home.cache.PageCacheMiddleware",
+)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds in our cache
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers: short, we can't purge them
+# Shared caches (CDN): raise this only together with WAGTAILFRONTENDCACHE purging below.
+PAGE_CACHE_S_MAXAGE = int(env("PAGE_CACHE_S_MAXAGE", str(PAGE_CACHE_MAX_AGE)))
+if not REDIS_URL:
+    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+# Static files: whitenoise serves the hashed names from CompressedManifestStaticFilesStorage
+# as immutable for 10 years and anything unhashed for 60 s (its defaults, kept on purpose).
+# Optional CDN purge on publish (wagtail.contrib.frontend_cache), only when configured.
+if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID") or env("FRONTEND_CACHE_HTTP_URL"):
+    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
+    if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+        WAGTAILFRONTENDCACHE = {
+            "cloudflare": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+                "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+                "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+            }
+        }
+    else:  # Varnish/nginx-style HTTP PURGE
+        WAGTAILFRONTENDCACHE = {
+            "http": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": env("FRONTEND_CACHE_HTTP_URL"),
+            }
+        }
+# `make bench` only: route /bench/floor/, the trivial view every result is compared with.
+BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
+# Structured logs: LOG_FORMAT=json writes one JSON object per line (for log shippers).
+if env("LOG_FORMAT", "plain") == "json":
+    LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
+    LOGGING["handlers"]["console"]["formatter"] = "json"

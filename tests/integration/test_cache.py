@@ -228,3 +228,20 @@ def test_news_listing_queries_do_not_grow_with_items(client, home_de, settings, 
         index.add_child(instance=page)
         page.save_revision().publish()
     assert count() == before
+
+
+def test_case_filters_are_cacheable_and_a_published_case_shows_at_once(client, home_de):
+    from cases.filters import FILTER_KEYS
+    from cases.models import CaseIndexPage, CasePage
+
+    assert set(FILTER_KEYS) <= CaseIndexPage.cache_query_params
+    index = CaseIndexPage.objects.get(locale=home_de.locale)
+    case = CasePage.objects.child_of(index).live().first()
+    filtered = f"{index.url}?status={case.status}"
+    prime(client, [index.url, filtered])
+
+    publish_title(case, "Frisch umbenanntes Verfahren")
+    for url in (index.url, filtered):
+        response, html = get_text(client, url)
+        assert response["X-Cache"] == "MISS", url
+        assert "Frisch umbenanntes Verfahren" in html, url

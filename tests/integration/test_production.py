@@ -144,3 +144,18 @@ def test_whitenoise_serves_hashed_compressed_static_with_long_max_age(tmp_path, 
     assert plain.status_code == 200
     assert "immutable" not in plain["Cache-Control"]
     plain.close()
+
+
+def test_cdn_purge_is_configured_only_from_the_environment(tmp_path):
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({'app': 'wagtail.contrib.frontend_cache' in s.INSTALLED_APPS, "
+        "'conf': getattr(s, 'WAGTAILFRONTENDCACHE', None)}))"
+    )
+    plain = run_python(code, production_env(tmp_path))
+    assert json.loads(plain.stdout.strip().splitlines()[-1]) == {"app": False, "conf": None}
+
+    purge = run_python(code, production_env(tmp_path, FRONTEND_CACHE_HTTP_URL="http://127.0.0.1:6081"))
+    loaded = json.loads(purge.stdout.strip().splitlines()[-1])
+    assert loaded["app"] is True
+    assert loaded["conf"]["http"]["LOCATION"] == "http://127.0.0.1:6081"
