@@ -6,10 +6,91 @@ from tests.e2e.helpers import assert_accessible, assert_valid_html, served_html
 
 pytestmark = pytest.mark.e2e
 
+PAGES = [
+    ("/de/", "/en/"),
+    ("/de/ueber-das-netzwerk/", "/en/about-the-network/"),
+    ("/de/aktuelles/", "/en/news/"),
+    ("/de/aktuelles/zweites-netzwerktreffen/", "/en/news/second-network-meeting/"),
+    ("/de/barrierefreiheit/", "/en/accessibility/"),
+    ("/de/barrierefreiheit/barriere-melden/", "/en/accessibility/report-a-barrier/"),
+    ("/de/impressum/", "/en/imprint/"),
+    ("/de/suche/?q=Netzwerk", "/en/search/?q=network"),
+]
+ALL = [path for pair in PAGES for path in pair]
 
-def test_home_is_served_and_accessible(page):
+
+def test_root_redirects_to_german(page):
     page.goto("/")
     assert page.url.endswith("/de/")
     assert page.locator("html").get_attribute("lang") == "de"
+
+
+@pytest.mark.parametrize("de_path,en_path", PAGES[:4])
+def test_language_switch_keeps_the_same_page(page, e2e_server, de_path, en_path):
+    page.goto(de_path)
+    page.locator("nav.lang-switch").get_by_role("link", name="English").click()
+    page.wait_for_load_state()
+    assert page.url == e2e_server.url + en_path
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator("nav.lang-switch").get_by_role("link", name="Deutsch").click()
+    page.wait_for_load_state()
+    assert page.url == e2e_server.url + de_path
+    assert page.locator("html").get_attribute("lang") == "de"
+
+
+@pytest.mark.parametrize("path", ["/de/", "/en/news/"])
+def test_skip_link_is_first_and_moves_focus_to_main(page, path):
+    page.goto(path)
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => ({cls: document.activeElement.className, text: document.activeElement.textContent})"
+    )
+    assert focused["cls"] == "skip-link"
+    # The skip link is visible while focused (WCAG 2.4.7), not only present for screen readers.
+    assert page.locator("a.skip-link").is_visible()
+    box = page.locator("a.skip-link").bounding_box()
+    assert box and box["width"] > 1 and box["height"] > 1 and box["y"] >= 0
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'main'")
+    assert page.url.endswith("#main")
+    # The next Tab continues inside the main content, not in the header.
+    page.keyboard.press("Tab")
+    inside_main = page.evaluate(
+        "() => document.getElementById('main').contains(document.activeElement)"
+    )
+    assert inside_main
+
+
+def test_search_form_works_from_the_header(page):
+    page.goto("/de/")
+    page.locator("form[role=search]").first.get_by_label("Suche").fill("Netzwerk")
+    page.locator("form[role=search]").first.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/de/suche/?q=Netzwerk" in page.url
+    assert page.locator("main").get_by_role("link").count() > 0
+
+
+@pytest.mark.parametrize("path", ALL)
+def test_page_has_no_serious_accessibility_violations(page, path):
+    page.goto(path)
     assert_accessible(page)
-    assert_valid_html(served_html(page))
+
+
+def test_not_found_and_form_errors_are_accessible(page):
+    response = page.goto("/de/gibt-es-nicht/")
+    assert response.status == 404
+    assert_accessible(page)
+    page.goto("/de/barrierefreiheit/barriere-melden/")
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.locator(".error").count() > 0
+    assert_accessible(page)
+
+
+def test_html_of_every_page_type_is_valid(page):
+    documents = {path: served_html(page, path) for path in ALL}
+    response = page.context.request.get("/de/gibt-es-nicht/")
+    documents["404 de"] = response.text()
+    response = page.context.request.get("/en/does-not-exist/")
+    documents["404 en"] = response.text()
+    assert_valid_html(documents)
