@@ -62,7 +62,14 @@ def run_search(request, query, locale, selection):
 
     # Double quotes open FTS5 phrases that an unbalanced quote leaves unterminated; the words
     # are what matters for every backend.
-    search_query, fuzzy = query.replace('"', " ").strip() or query, False
+    search_query, fuzzy = " ".join(query.replace('"', " ").split()), False
+    if not search_query:  # nothing searchable is left: an empty result with the usual help
+        return {
+            "results": paginate(request, [], per_page=RESULTS_PER_PAGE),
+            "items": [],
+            "facet_groups": [],
+            "help_pages": help_pages(locale),
+        }
     results = filtered.specific().search(search_query)
     if not results.count():
         fuzzy_results = try_fuzzy(filtered.specific(), search_query)
