@@ -27,8 +27,8 @@ demo: install ## Migrate, load demo content and serve on http://127.0.0.1:$(PORT
 	else echo "Admin login: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD) and open /admin/"; fi
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests)
-	$(PY) -m pytest
+test: install ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests; PYTEST_ARGS="-n 2")
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install ## ruff lint + format check
 	$(VENV)/bin/ruff check .
@@ -38,10 +38,15 @@ messages: install ## Extract UI strings into locale/de and compile (TRANSLATIONS
 	flock locale/.lock sh -c '$(MAKEMESSAGES) >/dev/null && if [ -n "$(TRANSLATIONS)" ]; then $(PY) scripts/i18n.py fill "$(TRANSLATIONS)"; fi; $(PY) scripts/i18n.py compile'
 
 messages-check: install ## Fail when locale/de drifts from the source strings or has gaps
-	cp locale/de/LC_MESSAGES/django.po /tmp/django.po.before
-	$(MAKEMESSAGES) >/dev/null
-	@diff <(grep -E '^msgid' /tmp/django.po.before) <(grep -E '^msgid' locale/de/LC_MESSAGES/django.po) || (cp /tmp/django.po.before locale/de/LC_MESSAGES/django.po; echo "locale/de is out of date: run make messages"; exit 1)
-	cp /tmp/django.po.before locale/de/LC_MESSAGES/django.po
+	@# Extract into a throw-away copy of the tree: the shared .po is never touched.
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	tar --exclude=./.venv --exclude=./node_modules --exclude=./.git --exclude=./staticfiles \
+	    --exclude=./media --exclude='*.sqlite3' -cf - . | tar -xf - -C "$$tmp" && \
+	(cd "$$tmp" && "$(CURDIR)/$(PY)" manage.py makemessages -l de --no-location --no-obsolete \
+	    --ignore=staticfiles --ignore=node_modules >/dev/null) && \
+	if ! diff <(grep -E '^msgid' locale/de/LC_MESSAGES/django.po) \
+	          <(grep -E '^msgid' "$$tmp/locale/de/LC_MESSAGES/django.po"); then \
+	    echo "locale/de is out of date (lines with > are missing): run make messages"; exit 1; fi
 	$(PY) scripts/i18n.py check
 
 serve: install ## Run the production settings locally: collectstatic, migrate, gunicorn on 127.0.0.1:$(PORT)

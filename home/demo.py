@@ -4,7 +4,7 @@ import datetime
 
 from wagtail.models import Site
 
-from .demo_utils import child_page, page_with_translation, translate
+from .demo_utils import page_with_translation, translate
 from .models import BarrierReportPage, HomePage, NewsIndexPage, NewsPage, SiteSettings, StandardPage
 
 

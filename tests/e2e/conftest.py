@@ -71,6 +71,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.e2e)
+            # With `pytest -n 2 --dist loadgroup` all browser tests share one worker, so only
+            # one live server (migrate + demo content) is started.
+            item.add_marker(pytest.mark.xdist_group("e2e"))
 
 
 @pytest.hookimpl(hookwrapper=True)
