@@ -103,7 +103,7 @@ def test_public_pages_have_no_inline_scripts_and_no_third_party_resources(client
     for url in public_urls():
         response = client.get(url)
         html = response.content.decode()
-        for attributes, body in SCRIPT.findall(html):
+        for attributes, _body in SCRIPT.findall(html):
             if "src=" in attributes:
                 continue
             # JSON data blocks (schema.org JSON-LD) are not executed and allowed by CSP.
