@@ -20,7 +20,8 @@ SORTS = {
     "title": (_("Title"), ("title", "pk")),
 }
 DEFAULT_SORT = "newest"
-FILTER_KEYS = ["region", "topic", "target_group", "level", "format", "status", "method", "year"]
+FILTER_KEYS = ["region", "topic", "target_group", "level", "mode", "status", "method", "year"]
+# "mode" filters the participation format: "format" is taken by the open-data export.
 
 
 @dataclass
@@ -70,7 +71,7 @@ class CaseFilters:
             Facet("target_group", _("Target group"), [(t.slug, t.name) for t in self.target_groups],
                   extra={t.slug: t.translation_key for t in self.target_groups}),
             Facet("level", _("Participation level"), list(ParticipationLevel.choices)),
-            Facet("format", _("Format"), list(Format.choices)),
+            Facet("mode", _("Format"), list(Format.choices)),
             Facet("status", _("Status"), list(Status.choices)),
             Facet("method", _("Method"), [(m.slug, m.title) for m in self.methods],
                   extra={m.slug: m.translation_key for m in self.methods}),
@@ -121,7 +122,7 @@ class CaseFilters:
                     methodpage__translation_key=facet.extra[value]).values("casepage_id"))
             elif key == "level":
                 queryset = queryset.filter(participation_level=value)
-            elif key == "format":
+            elif key == "mode":
                 queryset = queryset.filter(format=value)
             elif key == "status":
                 queryset = queryset.filter(status=value)

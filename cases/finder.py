@@ -68,7 +68,7 @@ class MethodFinder:
             "phase": ProjectPhase.choices,
             "target_group": [(t.slug, t.name) for t in self.target_groups],
             "level": ParticipationLevel.choices,
-            "format": Format.choices,
+            "mode": Format.choices,
             "time": Duration.choices,
             "budget": Effort.choices,
         }
@@ -79,7 +79,7 @@ class MethodFinder:
         "target_group": _("Target group"),
         "people": _("Number of people"),
         "level": _("Participation level"),
-        "format": _("Format"),
+        "mode": _("Format"),
         "time": _("Available time"),
         "budget": _("Budget"),
     }
@@ -110,7 +110,7 @@ class MethodFinder:
                 self.ignored.append((self.LABELS["purpose"], clean_for_display(value)))
         if purposes:
             criteria["purpose"] = purposes
-        for key in ("phase", "target_group", "level", "format", "time", "budget"):
+        for key in ("phase", "target_group", "level", "mode", "time", "budget"):
             value = self._single(key, dict(questions[key]))
             if value:
                 criteria[key] = value
@@ -151,7 +151,7 @@ class MethodFinder:
             if not method.levels:
                 return Check(key, label, UNKNOWN)
             return Check(key, label, MET if wanted in method.levels else UNMET)
-        if key == "format":
+        if key == "mode":
             formats = method.formats or []
             if not formats:
                 return Check(key, label, UNKNOWN)

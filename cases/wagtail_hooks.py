@@ -12,7 +12,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import CasePage, Organisation, Region, TargetGroup, Topic
 
 
-class RegionViewSet(SnippetViewSet):
+class TaxonomyViewSet(SnippetViewSet):
+    # Small tables: search them with the ORM (icontains on search_fields), not the
+    # full-text backend, so a half-typed name finds its entry.
+    search_backend_name = None
+
+
+class RegionViewSet(TaxonomyViewSet):
     model = Region
     icon = "site"
     list_display = ["name", "kind", "seat"]
@@ -20,21 +26,21 @@ class RegionViewSet(SnippetViewSet):
     search_fields = ["name", "seat"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(TaxonomyViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(TaxonomyViewSet):
     model = TargetGroup
     icon = "group"
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(TaxonomyViewSet):
     model = Organisation
     icon = "home"
     list_display = ["name", "kind", "region", "website"]
