@@ -397,4 +397,36 @@ def load():
     today = timezone.localdate(timezone=EVENT_TZ)
     for slug, en_slug, de, en in past_events() + upcoming_events(today):
         with_translation(index, EventPage, slug, de, en, en_slug)
+    link_knowledge_base(de_locale_pages(index))
     load_survey(home)
+
+
+RELATED = {
+    # event slug: (case slugs, method slugs) from the knowledge-base demo content
+    "praxiswerkstatt-buergerrat": (["buergerrat-innenstadt-pirna"], ["buergerrat"]),
+    "zweites-netzwerktreffen-2022": (["jugendforum-plauen"], []),
+}
+
+
+def de_locale_pages(index):
+    return {page.slug: page for page in EventPage.objects.child_of(index)}
+
+
+def link_knowledge_base(events):
+    """Relate demo events to demo cases and methods, when the knowledge base has them."""
+    try:
+        from cases.models import CasePage, MethodPage
+    except ImportError:
+        return
+    for slug, (case_slugs, method_slugs) in RELATED.items():
+        event = events.get(slug)
+        if event is None or event.related_cases.exists() or event.related_methods.exists():
+            continue
+        cases = list(CasePage.objects.filter(slug__in=case_slugs, locale=event.locale))
+        methods = list(MethodPage.objects.filter(slug__in=method_slugs, locale=event.locale))
+        if not cases and not methods:
+            continue
+        for page in [event, *[t.specific for t in event.get_translations()]]:
+            page.related_cases.set(cases)
+            page.related_methods.set(methods)
+            page.save_revision().publish()

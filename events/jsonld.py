@@ -42,7 +42,7 @@ def event_data(event, request=None):
     if event.format != EventFormat.ONLINE:
         place = {"@type": "Place", "name": event.venue_name or event.title}
         if event.venue_address:
-            place["address"] = " ".join(event.venue_address.split())
+            place["address"] = event.address_one_line
         locations.append(place)
     if event.format != EventFormat.ON_SITE:
         locations.append({"@type": "VirtualLocation", "url": url})

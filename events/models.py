@@ -12,7 +12,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -206,6 +206,16 @@ class EventPage(RoutablePageMixin, BasePage):
         help_text=_("Shown once the event is over: report, photos, presentation files."),
     )
 
+    related_cases = ParentalManyToManyField(
+        "cases.CasePage", verbose_name=_("related cases"), blank=True, related_name="related_events"
+    )
+    related_methods = ParentalManyToManyField(
+        "cases.MethodPage",
+        verbose_name=_("related methods"),
+        blank=True,
+        related_name="related_events",
+    )
+
     registration_mode = models.CharField(
         _("registration"),
         max_length=20,
@@ -257,6 +267,10 @@ class EventPage(RoutablePageMixin, BasePage):
             heading=_("Registration"),
         ),
         FieldPanel("documentation"),
+        MultiFieldPanel(
+            [FieldPanel("related_cases"), FieldPanel("related_methods")],
+            heading=_("Related cases and methods"),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
@@ -343,7 +357,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def registration_open(self):
-        if not self.takes_registrations or self.is_cancelled:
+        if self.registration_mode == RegistrationMode.NONE or self.is_cancelled:
             return False
         now = timezone.now()
         if self.registration_deadline and now > self.registration_deadline:
@@ -363,10 +377,21 @@ class EventPage(RoutablePageMixin, BasePage):
             return None
         return max(self.capacity - self.registration_counts()["confirmed"], 0)
 
+    def related_pages(self, name):
+        """Live related pages in this page's language (falling back to the original)."""
+        pages = []
+        for related in getattr(self, name).live().public():
+            translated = related.get_translation_or_none(self.locale)
+            page = translated if translated is not None and translated.live else related
+            pages.append(page)
+        return pages
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         from .jsonld import event_jsonld
 
+        context["related_cases"] = self.related_pages("related_cases")
+        context["related_methods"] = self.related_pages("related_methods")
         context["jsonld"] = event_jsonld(self, request)
         context["ics_url"] = self.url + self.reverse_subpage("ics")
         context["register_url"] = self.url + self.reverse_subpage("register")
