@@ -2,6 +2,7 @@
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -387,3 +388,27 @@ def test_site_settings_drive_the_footer(client, site):
 def test_both_locales_exist():
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"de", "en"}
     assert settings.LANGUAGE_CODE == "de"
+
+
+@pytest.mark.parametrize("path", ["/de/", "/de/aktuelles/", "/en/news/first-network-meeting/"])
+def test_css_and_js_of_a_page_stay_small(client, path):
+    """Everything a page loads from /static/ (CSS + JS) stays under 40 KB uncompressed."""
+    from django.contrib.staticfiles import finders
+
+    html = client.get(path).text
+    assets = re.findall(r'<link rel="stylesheet" href="/static/([^"]+)"', html)
+    assets += re.findall(r'<script[^>]* src="/static/([^"]+)"', html)
+    assert assets
+    total = sum(Path(finders.find(asset)).stat().st_size for asset in assets)
+    assert total < 40 * 1024, f"{assets}: {total} bytes"
+    # Nothing from another origin.
+    assert not re.search(r'(src|href)="(https?:)?//(?!testserver)[^"]+\.(css|js)', html)
+
+
+def test_footer_has_contact_and_legal_links(client):
+    html = client.get("/en/about-the-network/").text
+    footer = html[html.index("<footer") :]
+    for href in ("/en/imprint/", "/en/privacy/", "/en/accessibility/"):
+        assert f'href="{href}"' in footer
+    assert "<address>" in footer
+    assert "mailto:" in footer
