@@ -20,3 +20,5 @@ WHITENOISE_AUTOREFRESH = True
 # Login throttling is off by default so tests may use client.login(); the security tests
 # switch it on where they exercise it.
 AXES_ENABLED = False
+# Quiet test output: wagtail logs every page created by the demo content at INFO.
+LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
