@@ -1,0 +1,59 @@
+"""Browser tests of the knowledge base (#3): axe and valid HTML on every page type in both
+languages, and the filter form and method finder used like a visitor would."""
+
+import pytest
+
+from tests.e2e.helpers import assert_accessible, assert_valid_html, served_html
+
+pytestmark = pytest.mark.e2e
+
+PAGES = [
+    "/de/verfahren/", "/en/cases/",
+    "/de/verfahren/?region=stadt-dresden&year=abc",
+    "/de/verfahren/codebook/", "/en/cases/codebook/",
+    "/de/verfahren/buergerrat-innenstadt-pirna/", "/en/cases/citizens-assembly-pirna-centre/",
+    "/de/methoden/", "/en/methods/",
+    "/de/methoden/?purpose=ideas&purpose=plan&people=25&mode=on-site&level=co-create&budget=medium",
+    "/en/methods/?mode=online&level=co-create&people=20&budget=low",
+    "/de/methoden/buergerrat/", "/en/methods/world-cafe/",
+    "/de/foerderung/", "/en/funding/",
+    "/de/foerderung/frl-buergerbeteiligung/", "/en/funding/cosmopolitan-saxony/",
+    "/de/beteiligungsstufen/", "/en/participation-levels/",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_knowledge_base_pages_are_accessible(page, path):
+    page.goto(path)
+    assert_accessible(page)
+
+
+def test_knowledge_base_pages_are_valid_html(page):
+    page.goto("/de/")
+    assert_valid_html({path: served_html(page, path) for path in PAGES})
+
+
+def test_filter_form_and_removing_a_filter(page):
+    page.goto("/de/verfahren/")
+    page.get_by_label("Region").select_option("stadt-leipzig")
+    page.get_by_role("button", name="Verfahren anzeigen").click()
+    page.wait_for_load_state()
+    assert "region=stadt-leipzig" in page.url
+    assert page.locator("#results-heading").inner_text() == "1 Verfahren"
+    page.get_by_role("link", name="Filter entfernen: Region: Leipzig (Kreisfreie Stadt)").click()
+    page.wait_for_load_state()
+    assert "region=" not in page.url
+    assert page.locator("#results-heading").inner_text().endswith("Verfahren")
+
+
+def test_method_finder_by_keyboard_and_mouse(page):
+    page.goto("/en/methods/")
+    page.get_by_label("Gather opinions").check()
+    page.get_by_label("How many people should take part?").fill("10")
+    page.get_by_label("What budget is available?").select_option("low")
+    page.get_by_role("button", name="Find methods").click()
+    page.wait_for_load_state()
+    results = page.locator("ol.finder-results > li")
+    assert results.count() > 0
+    assert "Meets 3 of 3 criteria" in results.first.inner_text()
+    assert_accessible(page)
