@@ -25,8 +25,10 @@ from .models import CaseIndexPage, CasePage, MethodPage, Organisation, Region, T
 
 SLUG_PREFIX = "bench-case-"
 BATCH = 1000
-WORDS = ("Beteiligung Zukunft Stadtteil Dorf Schule Park Radweg Jugend Klima Haushalt Kultur Markt "
-         "Bibliothek Spielplatz Nahverkehr Energie Senioren Quartier Leitbild Innenstadt").split()
+WORDS = (
+    "Beteiligung Zukunft Stadtteil Dorf Schule Park Radweg Jugend Klima Haushalt Kultur Markt "
+    "Bibliothek Spielplatz Nahverkehr Energie Senioren Quartier Leitbild Innenstadt"
+).split()
 
 
 def _index_page():
@@ -60,8 +62,17 @@ def generate(cases=1000, seed=7, search_index=True, stdout=None):
     for start in range(existing, existing + missing, BATCH):
         stop = min(start + BATCH, existing + missing)
         with transaction.atomic():
-            created_pks += _create_batch(index, range(start, stop), rng, content_type, regions, topics, groups,
-                                         methods, organisations)
+            created_pks += _create_batch(
+                index,
+                range(start, stop),
+                rng,
+                content_type,
+                regions,
+                topics,
+                groups,
+                methods,
+                organisations,
+            )
         if stdout:
             stdout.write(f"  {stop - existing}/{missing} cases")
     if search_index:
@@ -69,12 +80,18 @@ def generate(cases=1000, seed=7, search_index=True, stdout=None):
     return missing
 
 
-def _create_batch(index, numbers, rng, content_type, regions, topics, groups, methods, organisations):
+def _create_batch(
+    index, numbers, rng, content_type, regions, topics, groups, methods, organisations
+):
     index = Page.objects.select_for_update().get(pk=index.pk)  # fresh numchild, serialised writers
     last_child = index.get_last_child()
-    position = Page._str2int(last_child.path[-Page.steplen:]) if last_child else 0
+    position = Page._str2int(last_child.path[-Page.steplen :]) if last_child else 0
     now = timezone.now()
-    used_refs = set(CasePage.objects.filter(reference_number__startswith="19").values_list("reference_number", flat=True))
+    used_refs = set(
+        CasePage.objects.filter(reference_number__startswith="19").values_list(
+            "reference_number", flat=True
+        )
+    )
 
     base_pages, details = [], []
     for n in numbers:
@@ -88,33 +105,53 @@ def _create_batch(index, numbers, rng, content_type, regions, topics, groups, me
         while ref in used_refs:  # pragma: no cover - only if someone used 19xx numbers
             ref = f"{int(ref[:4]) + 1}-{ref[5:]}"
         used_refs.add(ref)
-        base_pages.append(Page(
-            title=title, draft_title=title, slug=slug, content_type=content_type, locale_id=index.locale_id,
-            path=Page._get_path(index.path, index.depth + 1, position), depth=index.depth + 1, numchild=0,
-            url_path=f"{index.url_path}{slug}/", live=True, has_unpublished_changes=False,
-            first_published_at=now, last_published_at=now, live_revision=None, latest_revision=None,
-            translation_key=uuid.uuid4(), show_in_menus=False,
-        ))
-        details.append({
-            "teaser": "Synthetisches Beteiligungsverfahren für Lasttests.",
-            "reference_number": ref,
-            "subject": f"{rng.choice(WORDS)} und {rng.choice(WORDS)}",
-            "municipality": rng.choice(["Musterstadt", "Beispieldorf", "Neustadt", "Altdorf"]),
-            "region_id": rng.choice(regions).pk,
-            "organisation_id": rng.choice(organisations).pk if organisations else None,
-            "start_date": start_date,
-            "end_date": start_date + datetime.timedelta(days=rng.randint(30, 400)) if status == Status.COMPLETED else None,
-            "status": status,
-            "format": rng.choice(Format.values),
-            "participation_level": rng.choice(ParticipationLevel.values),
-            "level_justification": "Synthetische Begründung.",
-            "participant_count": rng.randint(5, 2000),
-            "recruitment": rng.choice(Recruitment.values),
-            "is_example": True,
-        })
+        base_pages.append(
+            Page(
+                title=title,
+                draft_title=title,
+                slug=slug,
+                content_type=content_type,
+                locale_id=index.locale_id,
+                path=Page._get_path(index.path, index.depth + 1, position),
+                depth=index.depth + 1,
+                numchild=0,
+                url_path=f"{index.url_path}{slug}/",
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=now,
+                last_published_at=now,
+                live_revision=None,
+                latest_revision=None,
+                translation_key=uuid.uuid4(),
+                show_in_menus=False,
+            )
+        )
+        details.append(
+            {
+                "teaser": "Synthetisches Beteiligungsverfahren für Lasttests.",
+                "reference_number": ref,
+                "subject": f"{rng.choice(WORDS)} und {rng.choice(WORDS)}",
+                "municipality": rng.choice(["Musterstadt", "Beispieldorf", "Neustadt", "Altdorf"]),
+                "region_id": rng.choice(regions).pk,
+                "organisation_id": rng.choice(organisations).pk if organisations else None,
+                "start_date": start_date,
+                "end_date": start_date + datetime.timedelta(days=rng.randint(30, 400))
+                if status == Status.COMPLETED
+                else None,
+                "status": status,
+                "format": rng.choice(Format.values),
+                "participation_level": rng.choice(ParticipationLevel.values),
+                "level_justification": "Synthetische Begründung.",
+                "participant_count": rng.randint(5, 2000),
+                "recruitment": rng.choice(Recruitment.values),
+                "is_example": True,
+            }
+        )
     base_pages = Page.objects.bulk_create(base_pages, batch_size=BATCH)
     if any(page.pk is None for page in base_pages):  # backends without RETURNING
-        by_slug = dict(Page.objects.filter(path__in=[p.path for p in base_pages]).values_list("path", "pk"))
+        by_slug = dict(
+            Page.objects.filter(path__in=[p.path for p in base_pages]).values_list("path", "pk")
+        )
         for page in base_pages:
             page.pk = by_slug[page.path]
 
@@ -127,7 +164,11 @@ def _create_batch(index, numbers, rng, content_type, regions, topics, groups, me
     CasePage.objects.all()._batched_insert(cases, local_fields, batch_size=BATCH)
 
     links = []
-    for relation, pool, count in (("topics", topics, 2), ("target_groups", groups, 2), ("methods", methods, 2)):
+    for relation, pool, count in (
+        ("topics", topics, 2),
+        ("target_groups", groups, 2),
+        ("methods", methods, 2),
+    ):
         through = getattr(CasePage, relation).through
         target = through._meta.get_field(
             {"topics": "topic", "target_groups": "targetgroup", "methods": "methodpage"}[relation]

@@ -12,7 +12,9 @@ class CaseImageBlock(ImageBlock):
     """An image of a procedure: alternative text and copyright line are both required."""
 
     copyright = blocks.CharBlock(
-        label=_("Copyright"), max_length=120, help_text=_("Who holds the rights, e.g. “Stadt Pirna”.")
+        label=_("Copyright"),
+        max_length=120,
+        help_text=_("Who holds the rights, e.g. “Stadt Pirna”."),
     )
 
     class Meta:

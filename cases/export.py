@@ -13,8 +13,20 @@ from .models import FundingProgrammePage, Region
 
 MULTI_VALUE_SEPARATOR = "; "
 CHUNK_SIZE = 500
-DEFERRED_FIELDS = ("context", "process", "results", "outcome", "lessons", "body", "images", "documents",
-                   "level_justification", "contact_name", "contact_email", "contact_phone")
+DEFERRED_FIELDS = (
+    "context",
+    "process",
+    "results",
+    "outcome",
+    "lessons",
+    "body",
+    "images",
+    "documents",
+    "level_justification",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+)
 
 
 @dataclass
@@ -33,29 +45,54 @@ class ExportColumn:
 
 
 COLUMNS = [
-    ExportColumn("reference_number", _("Reference number"), _("Unique number of the procedure, form YYYY-nnnnn.")),
+    ExportColumn(
+        "reference_number",
+        _("Reference number"),
+        _("Unique number of the procedure, form YYYY-nnnnn."),
+    ),
     ExportColumn("title", _("Title"), _("Title of the case page.")),
     ExportColumn("url", _("URL"), _("Address of the case page in this language.")),
     ExportColumn("subject", _("Subject"), _("What the procedure was about (one line).")),
     ExportColumn("organisation", _("Organisation"), _("Who carried out the procedure.")),
     ExportColumn("municipality", _("Municipality"), _("Town or municipality.")),
-    ExportColumn("region", _("Region"), _("Slug of the Saxon district or independent city."), "regions"),
+    ExportColumn(
+        "region", _("Region"), _("Slug of the Saxon district or independent city."), "regions"
+    ),
     ExportColumn("topics", _("Topics"), _("Topics, separated by “; ”.")),
     ExportColumn("target_groups", _("Target groups"), _("Target groups, separated by “; ”.")),
     ExportColumn("methods", _("Methods"), _("Methods used, separated by “; ”.")),
-    ExportColumn("participation_level", _("Participation level"),
-                 _("Highest level reached, on the site's four-step scale."), ParticipationLevel),
+    ExportColumn(
+        "participation_level",
+        _("Participation level"),
+        _("Highest level reached, on the site's four-step scale."),
+        ParticipationLevel,
+    ),
     ExportColumn("status", _("Status"), _("State of the procedure."), Status),
     ExportColumn("format", _("Format"), _("Where participation took place."), Format),
-    ExportColumn("start_date", _("Start"), _("Start date, ISO 8601 (YYYY-MM-DD); empty if unknown.")),
+    ExportColumn(
+        "start_date", _("Start"), _("Start date, ISO 8601 (YYYY-MM-DD); empty if unknown.")
+    ),
     ExportColumn("end_date", _("End"), _("End date, ISO 8601; empty while ongoing.")),
-    ExportColumn("participant_count", _("Participants"), _("Number of participants; empty if unknown.")),
-    ExportColumn("recruitment", _("Recruitment"), _("How participants were recruited; empty if unknown."), Recruitment),
-    ExportColumn("funding_programme", _("Funding programme"), _("Name of the funding programme, if any.")),
-    ExportColumn("funding_amount", _("Funding amount"), _("Grant in euros, decimal point; empty if none.")),
+    ExportColumn(
+        "participant_count", _("Participants"), _("Number of participants; empty if unknown.")
+    ),
+    ExportColumn(
+        "recruitment",
+        _("Recruitment"),
+        _("How participants were recruited; empty if unknown."),
+        Recruitment,
+    ),
+    ExportColumn(
+        "funding_programme", _("Funding programme"), _("Name of the funding programme, if any.")
+    ),
+    ExportColumn(
+        "funding_amount", _("Funding amount"), _("Grant in euros, decimal point; empty if none.")
+    ),
     ExportColumn("latitude", _("Latitude"), _("WGS 84, decimal degrees; empty if unknown.")),
     ExportColumn("longitude", _("Longitude"), _("WGS 84, decimal degrees; empty if unknown.")),
-    ExportColumn("is_example", _("Example"), _("true for fictional example cases, otherwise false.")),
+    ExportColumn(
+        "is_example", _("Example"), _("true for fictional example cases, otherwise false.")
+    ),
 ]
 KEYS = [column.key for column in COLUMNS]
 
@@ -70,7 +107,9 @@ class RecordBuilder:
         self.methods = filters.method_lookup()
         self.programmes = {
             p.translation_key: p.title
-            for p in FundingProgrammePage.objects.filter(locale=filters.locale).only("title", "translation_key")
+            for p in FundingProgrammePage.objects.filter(locale=filters.locale).only(
+                "title", "translation_key"
+            )
         }
 
     @staticmethod
@@ -103,7 +142,9 @@ class RecordBuilder:
             "end_date": case.end_date.isoformat() if case.end_date else None,
             "participant_count": case.participant_count,
             "recruitment": case.recruitment,
-            "funding_programme": self.programmes.get(programme.translation_key, programme.title) if programme else "",
+            "funding_programme": self.programmes.get(programme.translation_key, programme.title)
+            if programme
+            else "",
             "funding_amount": str(case.funding_amount) if case.funding_amount is not None else None,
             "latitude": str(case.latitude) if case.latitude is not None else None,
             "longitude": str(case.longitude) if case.longitude is not None else None,

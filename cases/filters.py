@@ -30,7 +30,9 @@ class Facet:
     label: str
     options: list  # [(value, label)]
     selected: str = ""
-    extra: dict = field(default_factory=dict)  # value -> what the filter needs (id, translation_key)
+    extra: dict = field(
+        default_factory=dict
+    )  # value -> what the filter needs (id, translation_key)
 
     @property
     def selected_label(self):
@@ -52,7 +54,10 @@ class CaseFilters:
         self.facets = self._build_facets()
         for facet in self.facets:
             facet.selected = self._first_valid(facet.key, dict(facet.options), facet.label)
-        self.sort = self._first_valid("sort", {k: v[0] for k, v in SORTS.items()}, _("Sort")) or DEFAULT_SORT
+        self.sort = (
+            self._first_valid("sort", {k: v[0] for k, v in SORTS.items()}, _("Sort"))
+            or DEFAULT_SORT
+        )
 
     # Options -------------------------------------------------------------
     def _build_facets(self):
@@ -60,21 +65,42 @@ class CaseFilters:
         self.topics = list(Topic.objects.filter(locale=self.locale).order_by("name"))
         self.target_groups = list(TargetGroup.objects.filter(locale=self.locale).order_by("name"))
         self.methods = list(
-            MethodPage.objects.live().filter(locale=self.locale).order_by("title")
-            .only("id", "title", "slug", "translation_key", "locale_id", "url_path", "path", "depth")
+            MethodPage.objects.live()
+            .filter(locale=self.locale)
+            .order_by("title")
+            .only(
+                "id", "title", "slug", "translation_key", "locale_id", "url_path", "path", "depth"
+            )
         )
         years = [d.year for d in self.index_page.cases().dates("start_date", "year", order="DESC")]
         return [
-            Facet("region", _("Region"), [(r.slug, str(r)) for r in regions], extra={r.slug: r.pk for r in regions}),
-            Facet("topic", _("Topic"), [(t.slug, t.name) for t in self.topics],
-                  extra={t.slug: t.translation_key for t in self.topics}),
-            Facet("target_group", _("Target group"), [(t.slug, t.name) for t in self.target_groups],
-                  extra={t.slug: t.translation_key for t in self.target_groups}),
+            Facet(
+                "region",
+                _("Region"),
+                [(r.slug, str(r)) for r in regions],
+                extra={r.slug: r.pk for r in regions},
+            ),
+            Facet(
+                "topic",
+                _("Topic"),
+                [(t.slug, t.name) for t in self.topics],
+                extra={t.slug: t.translation_key for t in self.topics},
+            ),
+            Facet(
+                "target_group",
+                _("Target group"),
+                [(t.slug, t.name) for t in self.target_groups],
+                extra={t.slug: t.translation_key for t in self.target_groups},
+            ),
             Facet("level", _("Participation level"), list(ParticipationLevel.choices)),
             Facet("mode", _("Format"), list(Format.choices)),
             Facet("status", _("Status"), list(Status.choices)),
-            Facet("method", _("Method"), [(m.slug, m.title) for m in self.methods],
-                  extra={m.slug: m.translation_key for m in self.methods}),
+            Facet(
+                "method",
+                _("Method"),
+                [(m.slug, m.title) for m in self.methods],
+                extra={m.slug: m.translation_key for m in self.methods},
+            ),
             Facet("year", _("Year"), [(str(y), str(y)) for y in years]),
         ]
 
@@ -112,14 +138,23 @@ class CaseFilters:
             if key == "region":
                 queryset = queryset.filter(region_id=facet.extra[value])
             elif key == "topic":
-                queryset = queryset.filter(pk__in=through.topics.through.objects.filter(
-                    topic__translation_key=facet.extra[value]).values("casepage_id"))
+                queryset = queryset.filter(
+                    pk__in=through.topics.through.objects.filter(
+                        topic__translation_key=facet.extra[value]
+                    ).values("casepage_id")
+                )
             elif key == "target_group":
-                queryset = queryset.filter(pk__in=through.target_groups.through.objects.filter(
-                    targetgroup__translation_key=facet.extra[value]).values("casepage_id"))
+                queryset = queryset.filter(
+                    pk__in=through.target_groups.through.objects.filter(
+                        targetgroup__translation_key=facet.extra[value]
+                    ).values("casepage_id")
+                )
             elif key == "method":
-                queryset = queryset.filter(pk__in=through.methods.through.objects.filter(
-                    methodpage__translation_key=facet.extra[value]).values("casepage_id"))
+                queryset = queryset.filter(
+                    pk__in=through.methods.through.objects.filter(
+                        methodpage__translation_key=facet.extra[value]
+                    ).values("casepage_id")
+                )
             elif key == "level":
                 queryset = queryset.filter(participation_level=value)
             elif key == "mode":
@@ -144,9 +179,13 @@ class CaseFilters:
     def active(self):
         """Active filters, each with the URL that removes just that one."""
         return [
-            {"facet": facet.label, "value": facet.selected_label,
-             "remove_url": "?" + urlencode(self.query_items(without=facet.key))}
-            for facet in self.facets if facet.selected
+            {
+                "facet": facet.label,
+                "value": facet.selected_label,
+                "remove_url": "?" + urlencode(self.query_items(without=facet.key)),
+            }
+            for facet in self.facets
+            if facet.selected
         ]
 
     @property

@@ -12,7 +12,16 @@ from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
-from .choices import DURATION_ORDER, EFFORT_ORDER, Duration, Effort, Format, ParticipationLevel, ProjectPhase, Purpose
+from .choices import (
+    DURATION_ORDER,
+    EFFORT_ORDER,
+    Duration,
+    Effort,
+    Format,
+    ParticipationLevel,
+    ProjectPhase,
+    Purpose,
+)
 from .filters import clean_for_display
 from .models import CasePage, TargetGroup
 
@@ -146,7 +155,9 @@ class MethodFinder:
             return Check(key, label, MET if wanted in method.phases else UNMET)
         if key == "target_group":
             tk = next((t.translation_key for t in self.target_groups if t.slug == wanted), None)
-            return Check(key, label, MET if tk in target_group_keys.get(method.pk, set()) else UNMET)
+            return Check(
+                key, label, MET if tk in target_group_keys.get(method.pk, set()) else UNMET
+            )
         if key == "level":
             if not method.levels:
                 return Check(key, label, UNKNOWN)
@@ -155,7 +166,9 @@ class MethodFinder:
             formats = method.formats or []
             if not formats:
                 return Check(key, label, UNKNOWN)
-            ok = wanted in formats or (wanted == Format.HYBRID and {Format.ON_SITE, Format.ONLINE} <= set(formats))
+            ok = wanted in formats or (
+                wanted == Format.HYBRID and {Format.ON_SITE, Format.ONLINE} <= set(formats)
+            )
             return Check(key, label, MET if ok else UNMET)
         if key == "people":
             low, high = method.participants_min, method.participants_max
@@ -179,12 +192,18 @@ class MethodFinder:
         through = type(methods[0]).target_groups.through if methods else None
         target_group_keys = {}
         if methods and "target_group" in criteria:
-            for method_id, tk in through.objects.filter(methodpage_id__in=[m.pk for m in methods]).values_list(
-                "methodpage_id", "targetgroup__translation_key"
-            ):
+            for method_id, tk in through.objects.filter(
+                methodpage_id__in=[m.pk for m in methods]
+            ).values_list("methodpage_id", "targetgroup__translation_key"):
                 target_group_keys.setdefault(method_id, set()).add(tk)
         return [
-            Result(m, [self._check(m, key, wanted, target_group_keys) for key, wanted in criteria.items()])
+            Result(
+                m,
+                [
+                    self._check(m, key, wanted, target_group_keys)
+                    for key, wanted in criteria.items()
+                ],
+            )
             for m in methods
         ]
 
@@ -213,12 +232,18 @@ class MethodFinder:
         self.results  # noqa: B018 - evaluates all_results
         best = None
         for key in self.criteria:
-            count = sum(all(c.state == MET for c in r.checks if c.key != key) for r in self.all_results)
+            count = sum(
+                all(c.state == MET for c in r.checks if c.key != key) for r in self.all_results
+            )
             if count and (best is None or count > best[1]):
                 best = (key, count)
         if best is None:
             return None
-        return {"label": self.LABELS[best[0]], "count": best[1], "url": "?" + self.querystring(without=best[0])}
+        return {
+            "label": self.LABELS[best[0]],
+            "count": best[1],
+            "url": "?" + self.querystring(without=best[0]),
+        }
 
     def querystring(self, without=None):
         items = []
@@ -236,13 +261,27 @@ class MethodFinder:
         by_key = {r.method.translation_key: r for r in results}
         through = CasePage.methods.through
         live_cases = CasePage.objects.live().public().filter(locale=self.locale).values("pk")
-        links = through.objects.filter(methodpage__translation_key__in=list(by_key), casepage_id__in=live_cases)
-        for row in links.values("methodpage__translation_key").annotate(n=Count("casepage_id", distinct=True)):
+        links = through.objects.filter(
+            methodpage__translation_key__in=list(by_key), casepage_id__in=live_cases
+        )
+        for row in links.values("methodpage__translation_key").annotate(
+            n=Count("casepage_id", distinct=True)
+        ):
             by_key[row["methodpage__translation_key"]].case_count = row["n"]
-        ranked = links.annotate(
-            rank=Window(RowNumber(), partition_by=F("methodpage__translation_key"),
-                        order_by=[F("casepage__start_date").desc(nulls_last=True), F("casepage_id").asc()])
-        ).filter(rank__lte=CASES_PER_METHOD).select_related("casepage", "casepage__region", "methodpage")
+        ranked = (
+            links.annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=F("methodpage__translation_key"),
+                    order_by=[
+                        F("casepage__start_date").desc(nulls_last=True),
+                        F("casepage_id").asc(),
+                    ],
+                )
+            )
+            .filter(rank__lte=CASES_PER_METHOD)
+            .select_related("casepage", "casepage__region", "methodpage")
+        )
         for link in ranked:
             result = by_key[link.methodpage.translation_key]
             if all(c.pk != link.casepage.pk for c in result.cases):

@@ -21,7 +21,9 @@ def requested_format(request):
 def case_listing(index_page, request):
     fmt = requested_format(request)
     if fmt not in FORMATS:
-        message = _("Unknown format. Use format=csv or format=json, or leave the parameter out for the web page.")
+        message = _(
+            "Unknown format. Use format=csv or format=json, or leave the parameter out for the web page."
+        )
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
     filters = CaseFilters(index_page, request.GET)
@@ -33,7 +35,9 @@ def case_listing(index_page, request):
 
     page_obj = paginate(
         request,
-        cases.select_related("region", "organisation").prefetch_related("topics").defer(*export.DEFERRED_FIELDS),
+        cases.select_related("region", "organisation")
+        .prefetch_related("topics")
+        .defer(*export.DEFERRED_FIELDS),
         PER_PAGE,
     )
     topics = filters.topic_lookup()
@@ -42,7 +46,12 @@ def case_listing(index_page, request):
 
     featured = []
     if not filters.is_filtered and page_obj.number == 1:
-        featured = list(index_page.cases().filter(featured=True).select_related("region").order_by("-start_date")[:3])
+        featured = list(
+            index_page.cases()
+            .filter(featured=True)
+            .select_related("region")
+            .order_by("-start_date")[:3]
+        )
 
     querystring = filters.querystring()
     return index_page.render(

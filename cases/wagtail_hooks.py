@@ -4,8 +4,8 @@ all cases with a completeness column."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.views.pages.listing import IndexView as PageIndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -60,8 +60,16 @@ register_snippet(TaxonomyGroup)
 
 class CompletenessColumn(Column):
     def get_value(self, instance):
-        report = instance.specific_deferred.completeness() if not isinstance(instance, CasePage) else instance.completeness()
-        return f"{report['percent']} %" + (f" – {_('missing')}: {', '.join(map(str, report['missing']))}" if report["missing"] else "")
+        report = (
+            instance.specific_deferred.completeness()
+            if not isinstance(instance, CasePage)
+            else instance.completeness()
+        )
+        return f"{report['percent']} %" + (
+            f" – {_('missing')}: {', '.join(map(str, report['missing']))}"
+            if report["missing"]
+            else ""
+        )
 
 
 class CaseListingViewSet(PageListingViewSet):
@@ -71,7 +79,9 @@ class CaseListingViewSet(PageListingViewSet):
     menu_order = 240
     add_to_admin_menu = True
     name = "case_listing"
-    columns = PageIndexView.base_columns + [CompletenessColumn("completeness", label=_("Completeness"))]
+    columns = PageIndexView.base_columns + [
+        CompletenessColumn("completeness", label=_("Completeness"))
+    ]
 
 
 @hooks.register("register_admin_viewset")

@@ -47,11 +47,13 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
     max_count_per_parent = 1
-    # Filtered listings and exports may be page-cached by full URL (home/cache.py);
-    # the names are cases.filters.FILTER_KEYS plus sort, format and page.
-    cache_query_params = frozenset(
-        {"region", "topic", "target_group", "level", "format", "status", "method", "year", "sort", "page"}
-    )
+
+    @property
+    def cache_query_params(self):
+        """Filtered listings and exports may be page-cached by full URL (home/cache.py)."""
+        from ..filters import FILTER_KEYS
+
+        return frozenset({*FILTER_KEYS, "sort", "format", "page"})
 
     class Meta:
         verbose_name = _("case index page")
@@ -78,53 +80,98 @@ class CasePage(BasePage):
 
     # Fact box
     reference_number = models.CharField(
-        _("reference number"), max_length=10, blank=True, validators=[reference_number_validator],
-        help_text=_("Form YYYY-nnnnn. Left empty, the next free number of the start year is assigned."),
+        _("reference number"),
+        max_length=10,
+        blank=True,
+        validators=[reference_number_validator],
+        help_text=_(
+            "Form YYYY-nnnnn. Left empty, the next free number of the start year is assigned."
+        ),
     )
     organisation = models.ForeignKey(
-        "cases.Organisation", verbose_name=_("organisation (who)"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="cases",
+        "cases.Organisation",
+        verbose_name=_("organisation (who)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
     )
     subject = models.CharField(
         _("subject (what)"), max_length=255, help_text=_("One line: what the procedure was about.")
     )
     municipality = models.CharField(_("municipality"), max_length=120, blank=True)
     region = models.ForeignKey(
-        "cases.Region", verbose_name=_("region"), null=True, on_delete=models.PROTECT, related_name="cases",
+        "cases.Region",
+        verbose_name=_("region"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
     )
     start_date = models.DateField(_("start"), null=True, blank=True)
-    end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("Leave empty while the procedure is ongoing."))
+    end_date = models.DateField(
+        _("end"), null=True, blank=True, help_text=_("Leave empty while the procedure is ongoing.")
+    )
     target_groups = ParentalManyToManyField(
-        "cases.TargetGroup", verbose_name=_("target groups (for whom)"), blank=True, related_name="cases"
+        "cases.TargetGroup",
+        verbose_name=_("target groups (for whom)"),
+        blank=True,
+        related_name="cases",
     )
     methods = ParentalManyToManyField(
         "cases.MethodPage", verbose_name=_("methods (how)"), blank=True, related_name="cases"
     )
-    topics = ParentalManyToManyField("cases.Topic", verbose_name=_("topics"), blank=True, related_name="cases")
+    topics = ParentalManyToManyField(
+        "cases.Topic", verbose_name=_("topics"), blank=True, related_name="cases"
+    )
     funding_programme = models.ForeignKey(
-        "cases.FundingProgrammePage", verbose_name=_("funding programme"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="cases",
+        "cases.FundingProgrammePage",
+        verbose_name=_("funding programme"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
     )
     funding_strand = models.CharField(
-        _("funding strand"), max_length=200, blank=True, help_text=_("E.g. “Part A: municipal projects”.")
+        _("funding strand"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Part A: municipal projects”."),
     )
-    funding_amount = models.DecimalField(_("funding amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    funding_amount = models.DecimalField(
+        _("funding amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     participation_level = models.CharField(
-        _("participation level"), max_length=20, choices=ParticipationLevel.choices,
+        _("participation level"),
+        max_length=20,
+        choices=ParticipationLevel.choices,
         help_text=_("The highest level participants actually reached."),
     )
     level_justification = models.TextField(
-        _("justification of the level"), max_length=600,
-        help_text=_("Briefly: why this level? E.g. “The council committed itself to adopt the result.”"),
+        _("justification of the level"),
+        max_length=600,
+        help_text=_(
+            "Briefly: why this level? E.g. “The council committed itself to adopt the result.”"
+        ),
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.COMPLETED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.COMPLETED
+    )
     format = models.CharField(_("format"), max_length=20, choices=Format.choices)
-    participant_count = models.PositiveIntegerField(_("number of participants"), null=True, blank=True)
-    recruitment = models.CharField(_("recruitment"), max_length=20, choices=Recruitment.choices, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    participant_count = models.PositiveIntegerField(
+        _("number of participants"), null=True, blank=True
+    )
+    recruitment = models.CharField(
+        _("recruitment"), max_length=20, choices=Recruitment.choices, blank=True
+    )
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
     participation_url = models.URLField(
-        _("online participation"), blank=True,
+        _("online participation"),
+        blank=True,
         help_text=_("Link to the live consultation, e.g. on the Beteiligungsportal Sachsen."),
     )
 
@@ -133,37 +180,57 @@ class CasePage(BasePage):
     process = RichTextField(_("process"), blank=True, features=SIMPLE_RICH_TEXT)
     results = RichTextField(_("results"), blank=True, features=SIMPLE_RICH_TEXT)
     outcome = RichTextField(
-        _("what happened with the results"), blank=True, features=SIMPLE_RICH_TEXT,
+        _("what happened with the results"),
+        blank=True,
+        features=SIMPLE_RICH_TEXT,
         help_text=_("Decisions taken and follow-up."),
     )
     lessons = RichTextField(_("lessons learned"), blank=True, features=SIMPLE_RICH_TEXT)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("further content"))
     images = StreamField([("image", CaseImageBlock())], blank=True, verbose_name=_("images"))
-    documents = StreamField([("documents", DocumentListBlock())], blank=True, verbose_name=_("documents"))
+    documents = StreamField(
+        [("documents", DocumentListBlock())], blank=True, verbose_name=_("documents")
+    )
     contact_name = models.CharField(_("contact person or office"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
 
     is_example = models.BooleanField(
-        _("example"), default=False, help_text=_("Fictional demo case: shown with a “Example” badge.")
+        _("example"),
+        default=False,
+        help_text=_("Fictional demo case: shown with a “Example” badge."),
     )
-    featured = models.BooleanField(_("featured"), default=False, help_text=_("Highlight on the case overview."))
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Highlight on the case overview.")
+    )
 
     facts_panels = [
-        HelpPanel(content=_("The fact box: who, what, where, when, for whom, how, and the funding.")),
+        HelpPanel(
+            content=_("The fact box: who, what, where, when, for whom, how, and the funding.")
+        ),
         FieldPanel("subject"),
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("municipality"), FieldPanel("region")], heading=_("Where")),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("status")], heading=_("When")),
+        FieldRowPanel(
+            [FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("status")],
+            heading=_("When"),
+        ),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
         FieldPanel("methods", widget=forms.CheckboxSelectMultiple),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("participation_level"), FieldPanel("level_justification")], heading=_("Participation level")
+            [FieldPanel("participation_level"), FieldPanel("level_justification")],
+            heading=_("Participation level"),
         ),
-        FieldRowPanel([FieldPanel("format"), FieldPanel("participant_count"), FieldPanel("recruitment")]),
+        FieldRowPanel(
+            [FieldPanel("format"), FieldPanel("participant_count"), FieldPanel("recruitment")]
+        ),
         MultiFieldPanel(
-            [FieldPanel("funding_programme"), FieldPanel("funding_strand"), FieldPanel("funding_amount")],
+            [
+                FieldPanel("funding_programme"),
+                FieldPanel("funding_strand"),
+                FieldPanel("funding_amount"),
+            ],
             heading=_("Funding"),
         ),
         FieldPanel("reference_number"),
@@ -186,12 +253,14 @@ class CasePage(BasePage):
         ),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("is_example"), FieldPanel("featured")]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Content")),
-        ObjectList(facts_panels, heading=_("Facts")),
-        ObjectList(BasePage.promote_panels, heading=_("Promote")),
-        ObjectList(settings_panels, heading=_("Settings")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(settings_panels, heading=_("Settings")),
+        ]
+    )
     base_form_class = LocaleFilteredPageForm
 
     search_fields = BasePage.search_fields + [
@@ -223,10 +292,28 @@ class CasePage(BasePage):
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
         for name in (
-            "reference_number", "organisation", "region", "start_date", "end_date", "target_groups",
-            "methods", "topics", "funding_programme", "funding_amount", "participation_level", "status",
-            "format", "participant_count", "recruitment", "latitude", "longitude", "is_example", "featured",
-            "municipality", "contact_name", "contact_phone",
+            "reference_number",
+            "organisation",
+            "region",
+            "start_date",
+            "end_date",
+            "target_groups",
+            "methods",
+            "topics",
+            "funding_programme",
+            "funding_amount",
+            "participation_level",
+            "status",
+            "format",
+            "participant_count",
+            "recruitment",
+            "latitude",
+            "longitude",
+            "is_example",
+            "featured",
+            "municipality",
+            "contact_name",
+            "contact_phone",
         )
     ]
 
@@ -270,7 +357,9 @@ class CasePage(BasePage):
             if clash.exists():
                 errors["reference_number"] = _("Another case already has this reference number.")
         if not (self.level_justification or "").strip():
-            errors["level_justification"] = _("Explain briefly why the procedure reached this level.")
+            errors["level_justification"] = _(
+                "Explain briefly why the procedure reached this level."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -322,12 +411,17 @@ class CasePage(BasePage):
     def related_cases(self, limit=3):
         """Other published cases of the same language sharing a topic or the region."""
         topic_keys = [t.translation_key for t in self.topics.all()]
-        same_topic = CasePage.topics.through.objects.filter(topic__translation_key__in=topic_keys).values("casepage_id")
+        same_topic = CasePage.topics.through.objects.filter(
+            topic__translation_key__in=topic_keys
+        ).values("casepage_id")
         return (
-            CasePage.objects.live().public().filter(locale_id=self.locale_id)
+            CasePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
             .filter(models.Q(pk__in=same_topic) | models.Q(region_id=self.region_id))
             .exclude(translation_key=self.translation_key)
-            .select_related("region").order_by("-start_date", "title")[:limit]
+            .select_related("region")
+            .order_by("-start_date", "title")[:limit]
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -18,7 +18,11 @@ class LocaleFilteredPageForm(WagtailAdminPageForm):
             if field is None:
                 continue
             selected = [getattr(obj, "pk", obj) for obj in self.initial.get(name) or []]
-            queryset = field.queryset.filter(locale_id=locale_id) | field.queryset.filter(pk__in=selected)
+            queryset = field.queryset.filter(locale_id=locale_id) | field.queryset.filter(
+                pk__in=selected
+            )
             if name == "related_methods" and self.instance.pk:
                 queryset = queryset.exclude(pk=self.instance.pk)
-            field.queryset = queryset.order_by(*(["title"] if hasattr(queryset.model, "url_path") else ["name"]))
+            field.queryset = queryset.order_by(
+                *(["title"] if hasattr(queryset.model, "url_path") else ["name"])
+            )

@@ -44,27 +44,43 @@ class FundingIndexPage(BasePage):
 class FundingProgrammePage(BasePage):
     funder = models.CharField(_("funder"), max_length=255, help_text=_("Who provides the money."))
     eligible_applicants = RichTextField(_("who may apply"), features=SIMPLE_RICH_TEXT)
-    amount_min = models.DecimalField(_("minimum amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
-    amount_max = models.DecimalField(_("maximum amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True)
-    funding_rate = models.PositiveSmallIntegerField(
-        _("maximum funding rate (%)"), null=True, blank=True, help_text=_("Share of eligible costs covered.")
+    amount_min = models.DecimalField(
+        _("minimum amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    rolling = models.BooleanField(_("rolling applications"), default=False, help_text=_("Applications are possible at any time."))
+    amount_max = models.DecimalField(
+        _("maximum amount (EUR)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    funding_rate = models.PositiveSmallIntegerField(
+        _("maximum funding rate (%)"),
+        null=True,
+        blank=True,
+        help_text=_("Share of eligible costs covered."),
+    )
+    rolling = models.BooleanField(
+        _("rolling applications"),
+        default=False,
+        help_text=_("Applications are possible at any time."),
+    )
     deadline = models.DateField(_("application deadline"), null=True, blank=True)
     application_url = models.URLField(_("application link"), blank=True)
     contact = models.TextField(_("contact"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     is_example = models.BooleanField(
-        _("example"), default=False, help_text=_("Mark demo content and unconfirmed details as an example.")
+        _("example"),
+        default=False,
+        help_text=_("Mark demo content and unconfirmed details as an example."),
     )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("funder"),
         FieldPanel("eligible_applicants"),
-        MultiFieldPanel([
-            FieldRowPanel([FieldPanel("amount_min"), FieldPanel("amount_max")]),
-            FieldPanel("funding_rate"),
-        ], heading=_("Amount")),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("amount_min"), FieldPanel("amount_max")]),
+                FieldPanel("funding_rate"),
+            ],
+            heading=_("Amount"),
+        ),
         MultiFieldPanel([FieldPanel("rolling"), FieldPanel("deadline")], heading=_("Deadline")),
         FieldPanel("application_url"),
         FieldPanel("contact"),
@@ -79,7 +95,14 @@ class FundingProgrammePage(BasePage):
     ]
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
-        for name in ("amount_min", "amount_max", "funding_rate", "rolling", "deadline", "is_example")
+        for name in (
+            "amount_min",
+            "amount_max",
+            "funding_rate",
+            "rolling",
+            "deadline",
+            "is_example",
+        )
     ]
 
     parent_page_types = ["cases.FundingIndexPage"]
@@ -94,13 +117,19 @@ class FundingProgrammePage(BasePage):
         if self.amount_min and self.amount_max and self.amount_min > self.amount_max:
             raise ValidationError({"amount_max": _("The maximum must not be below the minimum.")})
         if not self.rolling and not self.deadline:
-            raise ValidationError({"deadline": _("Give a deadline or mark the programme as rolling.")})
+            raise ValidationError(
+                {"deadline": _("Give a deadline or mark the programme as rolling.")}
+            )
 
     def listing_order(self):
         """Open programmes first, soonest deadline first and rolling ones after them;
         then closed programmes, most recently closed first."""
         if self.is_open:
-            return (0, self.rolling, self.deadline.toordinal() if self.deadline and not self.rolling else 0)
+            return (
+                0,
+                self.rolling,
+                self.deadline.toordinal() if self.deadline and not self.rolling else 0,
+            )
         return (1, 0, -self.deadline.toordinal() if self.deadline else 0)
 
     @property

@@ -4,7 +4,13 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -13,7 +19,16 @@ from wagtail_localize.fields import SynchronizedField
 from home.models import BasePage
 
 from ..blocks import StepBlock
-from ..choices import Duration, Effort, Facilitation, Format, ParticipationLevel, ProjectPhase, Purpose, Recruitment
+from ..choices import (
+    Duration,
+    Effort,
+    Facilitation,
+    Format,
+    ParticipationLevel,
+    ProjectPhase,
+    Purpose,
+    Recruitment,
+)
 from ..fields import ChoiceListField, labels
 from .forms import LocaleFilteredPageForm
 from .utils import localize_all
@@ -30,7 +45,7 @@ class MethodIndexPage(BasePage):
     max_count_per_parent = 1
     # Method finder answers may be page-cached by full URL (home/cache.py).
     cache_query_params = frozenset(
-        {"purpose", "phase", "target_group", "people", "level", "format", "time", "budget", "page"}
+        {"purpose", "phase", "target_group", "people", "level", "mode", "time", "budget", "page"}
     )
 
     class Meta:
@@ -52,30 +67,48 @@ class MethodPage(BasePage):
 
     participants_min = models.PositiveIntegerField(_("minimum participants"), null=True, blank=True)
     participants_max = models.PositiveIntegerField(
-        _("maximum participants"), null=True, blank=True, help_text=_("Leave empty when there is no upper limit.")
+        _("maximum participants"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when there is no upper limit."),
     )
     duration = models.CharField(
-        _("duration"), max_length=20, choices=Duration.choices, blank=True,
+        _("duration"),
+        max_length=20,
+        choices=Duration.choices,
+        blank=True,
         help_text=_("From the first to the last meeting of the participants."),
     )
     duration_text = models.CharField(
-        _("duration in words"), max_length=200, blank=True, help_text=_("E.g. “3 rounds of 20–30 minutes”.")
+        _("duration in words"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “3 rounds of 20–30 minutes”."),
     )
-    preparation_effort = models.CharField(_("preparation effort"), max_length=10, choices=Effort.choices, blank=True)
+    preparation_effort = models.CharField(
+        _("preparation effort"), max_length=10, choices=Effort.choices, blank=True
+    )
     cost = models.CharField(_("cost"), max_length=10, choices=Effort.choices, blank=True)
     levels = ChoiceListField(
-        _("participation levels"), choices_class="cases.choices.ParticipationLevel",
+        _("participation levels"),
+        choices_class="cases.choices.ParticipationLevel",
         help_text=_("The levels of participation the method can reach."),
     )
     formats = ChoiceListField(_("formats"), choices_class="cases.choices.Format")
-    phases = ChoiceListField(_("suitable project phases"), choices_class="cases.choices.ProjectPhase")
+    phases = ChoiceListField(
+        _("suitable project phases"), choices_class="cases.choices.ProjectPhase"
+    )
     purposes = ChoiceListField(_("purposes"), choices_class="cases.choices.Purpose")
     selection = ChoiceListField(
-        _("participant selection"), choices_class="cases.choices.Recruitment",
+        _("participant selection"),
+        choices_class="cases.choices.Recruitment",
         help_text=_("How participants are usually selected."),
     )
     target_groups = ParentalManyToManyField(
-        "cases.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="methods",
+        "cases.TargetGroup",
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="methods",
         help_text=_("Groups the method is especially good at reaching."),
     )
     suitable_for_conflicts = models.BooleanField(_("suitable for conflicts"), default=False)
@@ -84,22 +117,32 @@ class MethodPage(BasePage):
     )
     description = RichTextField(_("short description"), blank=True, features=SIMPLE_RICH_TEXT)
     steps = StreamField([("step", StepBlock())], blank=True, verbose_name=_("steps"))
-    organisation = RichTextField(_("organisation and materials"), blank=True, features=SIMPLE_RICH_TEXT)
+    organisation = RichTextField(
+        _("organisation and materials"), blank=True, features=SIMPLE_RICH_TEXT
+    )
     use_when = RichTextField(_("use when"), blank=True, features=SIMPLE_RICH_TEXT)
     avoid_when = RichTextField(_("avoid when"), blank=True, features=SIMPLE_RICH_TEXT)
     strengths = RichTextField(_("strengths"), blank=True, features=SIMPLE_RICH_TEXT)
     weaknesses = RichTextField(_("weaknesses"), blank=True, features=SIMPLE_RICH_TEXT)
     variants = RichTextField(
-        _("variants"), blank=True, features=SIMPLE_RICH_TEXT, help_text=_("E.g. a digital form of the method.")
+        _("variants"),
+        blank=True,
+        features=SIMPLE_RICH_TEXT,
+        help_text=_("E.g. a digital form of the method."),
     )
     related_methods = ParentalManyToManyField(
         "self", verbose_name=_("related methods"), blank=True, symmetrical=False, related_name="+"
     )
 
     facts_panels = [
-        FieldRowPanel([FieldPanel("participants_min"), FieldPanel("participants_max")], heading=_("Participants")),
+        FieldRowPanel(
+            [FieldPanel("participants_min"), FieldPanel("participants_max")],
+            heading=_("Participants"),
+        ),
         FieldRowPanel([FieldPanel("duration"), FieldPanel("duration_text")], heading=_("Duration")),
-        FieldRowPanel([FieldPanel("preparation_effort"), FieldPanel("cost")], heading=_("Effort and cost")),
+        FieldRowPanel(
+            [FieldPanel("preparation_effort"), FieldPanel("cost")], heading=_("Effort and cost")
+        ),
         FieldPanel("levels"),
         FieldPanel("formats"),
         FieldPanel("phases"),
@@ -112,17 +155,24 @@ class MethodPage(BasePage):
         FieldPanel("description"),
         FieldPanel("steps"),
         FieldPanel("organisation"),
-        MultiFieldPanel([FieldPanel("use_when"), FieldPanel("avoid_when")], heading=_("When to use")),
-        MultiFieldPanel([FieldPanel("strengths"), FieldPanel("weaknesses")], heading=_("Strengths and weaknesses")),
+        MultiFieldPanel(
+            [FieldPanel("use_when"), FieldPanel("avoid_when")], heading=_("When to use")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("strengths"), FieldPanel("weaknesses")],
+            heading=_("Strengths and weaknesses"),
+        ),
         FieldPanel("variants"),
         FieldPanel("related_methods", widget=forms.CheckboxSelectMultiple),
     ]
-    edit_handler = TabbedInterface([
-        ObjectList(content_panels, heading=_("Content")),
-        ObjectList(facts_panels, heading=_("Facts")),
-        ObjectList(BasePage.promote_panels, heading=_("Promote")),
-        ObjectList(Page.settings_panels, heading=_("Settings")),
-    ])
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(facts_panels, heading=_("Facts")),
+            ObjectList(BasePage.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     base_form_class = LocaleFilteredPageForm
 
     search_fields = BasePage.search_fields + [
@@ -140,9 +190,22 @@ class MethodPage(BasePage):
     # Facts are identical in every language; texts are translated.
     override_translatable_fields = [
         SynchronizedField(name, overridable=False)
-        for name in ("participants_min", "participants_max", "duration", "preparation_effort", "cost",
-                     "levels", "formats", "phases", "purposes", "selection", "target_groups",
-                     "suitable_for_conflicts", "facilitation", "related_methods")
+        for name in (
+            "participants_min",
+            "participants_max",
+            "duration",
+            "preparation_effort",
+            "cost",
+            "levels",
+            "formats",
+            "phases",
+            "purposes",
+            "selection",
+            "target_groups",
+            "suitable_for_conflicts",
+            "facilitation",
+            "related_methods",
+        )
     ]
 
     parent_page_types = ["cases.MethodIndexPage"]
@@ -185,19 +248,30 @@ class MethodPage(BasePage):
         """Related methods in both directions (a link set on either page counts)."""
         linking_here = MethodPage.objects.filter(
             pk__in=MethodPage.related_methods.through.objects.filter(
-                to_methodpage__translation_key=self.translation_key).values("from_methodpage_id"))
+                to_methodpage__translation_key=self.translation_key
+            ).values("from_methodpage_id")
+        )
         related = localize_all(list(self.related_methods.all()) + list(linking_here), self.locale)
-        return sorted((m for m in related if m.live and m.translation_key != self.translation_key), key=lambda m: m.title)
+        return sorted(
+            (m for m in related if m.live and m.translation_key != self.translation_key),
+            key=lambda m: m.title,
+        )
 
     def used_in_cases(self):
         """Published Saxon cases that used this method (in this page's language)."""
         from .cases import CasePage
 
         return (
-            CasePage.objects.live().public().filter(locale=self.locale)
-            .filter(pk__in=CasePage.methods.through.objects.filter(
-                methodpage__translation_key=self.translation_key).values("casepage_id"))
-            .select_related("region").order_by("-start_date", "title")
+            CasePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .filter(
+                pk__in=CasePage.methods.through.objects.filter(
+                    methodpage__translation_key=self.translation_key
+                ).values("casepage_id")
+            )
+            .select_related("region")
+            .order_by("-start_date", "title")
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -9,8 +9,12 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 @register_setting(icon="list-ol")
 class KnowledgeBaseSettings(BaseSiteSetting):
     participation_levels_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page explaining the participation levels"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("page explaining the participation levels"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text=_("Every display of a participation level links to this page."),
     )
 

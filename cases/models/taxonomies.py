@@ -20,7 +20,11 @@ class Region(index.Indexed, models.Model):
     seat = models.CharField(_("seat of administration"), max_length=100, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("seat")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("kind")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+    ]
 
     class Meta:
         ordering = ["name", "kind"]
@@ -60,7 +64,9 @@ class Topic(TranslatableTerm):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="cases_topic_unique_slug_per_locale")
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="cases_topic_unique_slug_per_locale"
+            )
         ]
 
 

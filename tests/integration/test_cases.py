@@ -31,7 +31,11 @@ CASE_INDEX = {"de": "/de/verfahren/", "en": "/en/cases/"}
 def listed_titles(response):
     """Titles of the cases in the result list (not the featured box)."""
     html = response.content.decode()
-    block = html.split('class="case-list"', 1)[1].split("</ul>", 1)[0] if 'class="case-list"' in html else ""
+    block = (
+        html.split('class="case-list"', 1)[1].split("</ul>", 1)[0]
+        if 'class="case-list"' in html
+        else ""
+    )
     return [html_lib.unescape(t) for t in re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', block)]
 
 
@@ -49,11 +53,14 @@ def streamed(response):
 
 # --- taxonomies and tree ------------------------------------------------------------------
 
+
 def test_all_thirteen_regions_exist_with_distinct_leipzig_slugs():
     assert Region.objects.count() == 13
     assert Region.objects.filter(kind="district").count() == 10
     assert Region.objects.filter(kind="city").count() == 3
-    assert {"landkreis-leipzig", "stadt-leipzig"} <= set(Region.objects.values_list("slug", flat=True))
+    assert {"landkreis-leipzig", "stadt-leipzig"} <= set(
+        Region.objects.values_list("slug", flat=True)
+    )
 
 
 def test_translatable_terms_have_english_translations():
@@ -85,7 +92,9 @@ def test_demo_has_example_cases_in_every_region_and_25_methods():
     cases = live_cases("de")
     assert cases.count() >= 12
     assert all(c.is_example for c in cases)
-    assert set(cases.values_list("region__slug", flat=True)) == set(Region.objects.values_list("slug", flat=True))
+    assert set(cases.values_list("region__slug", flat=True)) == set(
+        Region.objects.values_list("slug", flat=True)
+    )
     assert MethodPage.objects.live().filter(locale__language_code="de").count() >= 25
 
 
@@ -100,6 +109,7 @@ def test_demo_loading_is_idempotent():
 
 
 # --- case index ---------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_case_index_lists_live_cases_of_its_language(client, lang):
@@ -151,7 +161,10 @@ def test_each_filter_narrows_the_german_list(client, param, value, lookup):
 def test_english_list_filters_by_english_term_slugs(client):
     response = client.get(CASE_INDEX["en"], {"topic": "children-youth", "method": "world-cafe"})
     titles = set(listed_titles(response))
-    assert titles == {"Founding a youth parliament", "Village talks on the future of the primary school"}
+    assert titles == {
+        "Founding a youth parliament",
+        "Village talks on the future of the primary school",
+    }
     assert "Topics: Children and youth" in response.content.decode()
 
 
@@ -160,7 +173,10 @@ def test_filters_combine_and_each_can_be_removed(client):
     html = response.content.decode()
     assert listed_titles(response) == ["Planungswerkstatt für einen Stadtteilpark"]
     removals = re.findall(r'<li><a href="([^"]+)">Filter entfernen: ([^<]+)</a></li>', html)
-    assert [label for _url, label in removals] == ["Region: Leipzig (Kreisfreie Stadt)", "Beteiligungsstufe: Mitgestaltung"]
+    assert [label for _url, label in removals] == [
+        "Region: Leipzig (Kreisfreie Stadt)",
+        "Beteiligungsstufe: Mitgestaltung",
+    ]
     region_removed = client.get(CASE_INDEX["de"] + removals[0][0].replace("&amp;", "&"))
     assert set(listed_titles(region_removed)) == set(
         live_cases("de").filter(participation_level="co-create").values_list("title", flat=True)
@@ -176,7 +192,9 @@ def test_sort_by_title_and_start(client):
 
 
 def test_form_keeps_the_chosen_values(client):
-    html = client.get(CASE_INDEX["de"], {"region": "vogtlandkreis", "sort": "title"}).content.decode()
+    html = client.get(
+        CASE_INDEX["de"], {"region": "vogtlandkreis", "sort": "title"}
+    ).content.decode()
     assert '<option value="vogtlandkreis" selected>' in html
     assert '<option value="title" selected>' in html
 
@@ -204,7 +222,9 @@ def test_bad_input_never_fails(client, query):
 
 
 def test_ignored_values_are_reported(client):
-    html = client.get(CASE_INDEX["de"], {"region": ["stadt-dresden", "atlantis"], "year": "abc"}).content.decode()
+    html = client.get(
+        CASE_INDEX["de"], {"region": ["stadt-dresden", "atlantis"], "year": "abc"}
+    ).content.decode()
     assert "wurden ignoriert" in html
     assert "Region: „atlantis“" in html and "Jahr: „abc“" in html
 
@@ -234,6 +254,7 @@ def test_pagination_and_query_count_do_not_grow(client, django_assert_max_num_qu
 
 # --- open data ----------------------------------------------------------------------------
 
+
 def test_csv_export_matches_the_filtered_list(client):
     response = client.get(CASE_INDEX["de"], {"format": "csv", "level": "consult"})
     assert response.status_code == 200
@@ -252,10 +273,13 @@ def test_csv_export_matches_the_filtered_list(client):
 def test_csv_joins_multiple_values():
     from django.test import Client
 
-    rows = list(csv.DictReader(io.StringIO(streamed(Client().get(CASE_INDEX["de"], {"format": "csv"})))))
+    rows = list(
+        csv.DictReader(io.StringIO(streamed(Client().get(CASE_INDEX["de"], {"format": "csv"}))))
+    )
     plauen = next(r for r in rows if r["municipality"] == "Plauen")
     assert plauen["methods"].split("; ") == ["Zukunftswerkstatt", "Online-Umfrage"] or set(
-        plauen["methods"].split("; ")) == {"Zukunftswerkstatt", "Online-Umfrage"}
+        plauen["methods"].split("; ")
+    ) == {"Zukunftswerkstatt", "Online-Umfrage"}
 
 
 def test_json_export_has_stable_keys_and_working_urls(client):
@@ -265,8 +289,9 @@ def test_json_export_has_stable_keys_and_working_urls(client):
     assert len(records) == live_cases("en").filter(region__slug="stadt-chemnitz").count() == 1
     record = records[0]
     assert list(record) == KEYS
-    assert record["topics"] == ["Budget and finance", "Social affairs and cohesion"] or set(record["topics"]) == {
-        "Budget and finance", "Social affairs and cohesion"}
+    assert record["topics"] == ["Budget and finance", "Social affairs and cohesion"] or set(
+        record["topics"]
+    ) == {"Budget and finance", "Social affairs and cohesion"}
     path = "/" + record["url"].split("/", 3)[3]
     assert client.get(path).status_code == 200
 
@@ -296,11 +321,21 @@ def test_codebook_explains_every_column(client):
 
 # --- case page ----------------------------------------------------------------------------
 
+
 def test_case_page_fact_box_links_filters(client):
     response = client.get("/de/verfahren/buergerrat-innenstadt-pirna/")
     html = response.content.decode()
     assert response.status_code == 200
-    for label in ("Wer", "Was", "Wo", "Wann", "Für wen", "Wie", "Fördersäule / Fördersumme", "Beteiligungsstufe"):
+    for label in (
+        "Wer",
+        "Was",
+        "Wo",
+        "Wann",
+        "Für wen",
+        "Wie",
+        "Fördersäule / Fördersumme",
+        "Beteiligungsstufe",
+    ):
         assert f"<dt>{label}</dt>" in html
     assert '<span class="badge">Beispiel</span>' in html
     assert 'href="/de/verfahren/?region=saechsische-schweiz-osterzgebirge"' in html
@@ -315,7 +350,9 @@ def test_case_page_fact_box_links_filters(client):
 
 
 def test_english_case_page_shows_english_terms_and_links(client):
-    html = html_lib.unescape(client.get("/en/cases/citizens-assembly-pirna-centre/").content.decode())
+    html = html_lib.unescape(
+        client.get("/en/cases/citizens-assembly-pirna-centre/").content.decode()
+    )
     assert "<dt>For whom</dt>" in html
     assert 'href="/en/cases/?target_group=everyone"' in html
     assert 'href="/en/methods/citizens-assembly/"' in html
@@ -330,7 +367,9 @@ def test_related_cases_share_topic_or_region(client):
     assert related
     topics = {t.translation_key for t in page.topics.all()}
     for case in related:
-        assert case.region_id == page.region_id or topics & {t.translation_key for t in case.topics.all()}
+        assert case.region_id == page.region_id or topics & {
+            t.translation_key for t in case.topics.all()
+        }
 
 
 def test_case_validation_rules():
@@ -354,9 +393,16 @@ def test_reference_number_is_assigned_when_empty():
     index = CaseIndexPage.objects.get(locale__language_code="de")
     import datetime
 
-    page = CasePage(title="Neu", slug="neu-ref", subject="Test", region=Region.objects.first(),
-                    participation_level="inform", level_justification="Nur Information.", format="online",
-                    start_date=datetime.date(2031, 5, 1))
+    page = CasePage(
+        title="Neu",
+        slug="neu-ref",
+        subject="Test",
+        region=Region.objects.first(),
+        participation_level="inform",
+        level_justification="Nur Information.",
+        format="online",
+        start_date=datetime.date(2031, 5, 1),
+    )
     index.add_child(instance=page)
     assert page.reference_number == "2031-00001"
 
@@ -370,7 +416,9 @@ def test_completeness_lists_missing_recommended_fields():
 
 
 def test_admin_shows_completeness_in_listing_and_edit_view(client, django_user_model):
-    admin = django_user_model.objects.create_superuser("kb-admin", "kb@example.org", "pw-long-enough-123")
+    admin = django_user_model.objects.create_superuser(
+        "kb-admin", "kb@example.org", "pw-long-enough-123"
+    )
     client.force_login(admin)
     page = live_cases("de").get(slug="zukunftswerkstatt-kulturstandort")
     edit = client.get(f"/admin/pages/{page.pk}/edit/")
@@ -379,8 +427,12 @@ def test_admin_shows_completeness_in_listing_and_edit_view(client, django_user_m
     listing = client.get("/admin/case_listing/")
     assert listing.status_code == 200
     assert "Vollständigkeit" in listing.content.decode()
-    for url in ("/admin/snippets/cases/region/", "/admin/snippets/cases/organisation/?q=Pirna",
-                "/admin/snippets/cases/topic/", "/admin/snippets/cases/targetgroup/"):
+    for url in (
+        "/admin/snippets/cases/region/",
+        "/admin/snippets/cases/organisation/?q=Pirna",
+        "/admin/snippets/cases/topic/",
+        "/admin/snippets/cases/targetgroup/",
+    ):
         assert client.get(url).status_code == 200, url
 
 
@@ -395,6 +447,11 @@ def test_pages_are_valid_html(client):
 
     if not VNU_JAR.exists():
         pytest.skip("vnu.jar not installed (npm ci)")
-    urls = ["/de/verfahren/", "/en/cases/?region=stadt-dresden&year=abc", "/de/verfahren/codebook/",
-            "/de/verfahren/buergerrat-innenstadt-pirna/", "/en/cases/youth-parliament-zwickau/"]
+    urls = [
+        "/de/verfahren/",
+        "/en/cases/?region=stadt-dresden&year=abc",
+        "/de/verfahren/codebook/",
+        "/de/verfahren/buergerrat-innenstadt-pirna/",
+        "/en/cases/youth-parliament-zwickau/",
+    ]
     assert_valid_html({url: client.get(url).content.decode() for url in urls})

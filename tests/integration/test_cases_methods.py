@@ -10,7 +10,13 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cases.finder import MET, UNKNOWN, UNMET, MethodFinder
-from cases.models import CasePage, FundingIndexPage, FundingProgrammePage, MethodIndexPage, MethodPage
+from cases.models import (
+    CasePage,
+    FundingIndexPage,
+    FundingProgrammePage,
+    MethodIndexPage,
+    MethodPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +28,16 @@ def finder(query, lang="de"):
 
 
 def result_for(f, slug):
-    return next(r for r in f._evaluate([MethodPage.objects.get(slug=slug, locale__language_code="de")], f.criteria))
+    return next(
+        r
+        for r in f._evaluate(
+            [MethodPage.objects.get(slug=slug, locale__language_code="de")], f.criteria
+        )
+    )
 
 
 # --- method pages -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("path", ["/de/methoden/", "/en/methods/"])
 def test_method_index_lists_all_methods(client, path):
@@ -33,7 +45,11 @@ def test_method_index_lists_all_methods(client, path):
     assert response.status_code == 200
     html = unescape(response.content.decode())
     lang = path[1:3]
-    for title in MethodPage.objects.live().filter(locale__language_code=lang).values_list("title", flat=True)[:5]:
+    for title in (
+        MethodPage.objects.live()
+        .filter(locale__language_code=lang)
+        .values_list("title", flat=True)[:5]
+    ):
         assert title in html
 
 
@@ -62,11 +78,14 @@ def test_method_page_shows_only_published_cases(client):
 
 # --- method finder ------------------------------------------------------------------------
 
+
 def test_people_rule_uses_min_and_max():
     f = finder("people=8")
     assert result_for(f, "fokusgruppe").checks[0].state == MET  # 6–12
     assert result_for(f, "buergerrat").checks[0].state == UNMET  # 30–200
-    assert result_for(finder("people=5000"), "buergerhaushalt").checks[0].state == MET  # no upper limit
+    assert (
+        result_for(finder("people=5000"), "buergerhaushalt").checks[0].state == MET
+    )  # no upper limit
 
 
 def test_budget_and_time_rules_accept_cheaper_and_shorter():
@@ -77,14 +96,18 @@ def test_budget_and_time_rules_accept_cheaper_and_shorter():
 
 
 def test_hybrid_is_met_by_methods_that_work_online_and_on_site():
-    assert result_for(finder("mode=hybrid"), "world-cafe").checks[0].state == MET  # on-site + online
+    assert (
+        result_for(finder("mode=hybrid"), "world-cafe").checks[0].state == MET
+    )  # on-site + online
     assert result_for(finder("mode=hybrid"), "mediation").checks[0].state == UNMET
 
 
 def test_purposes_must_all_be_served():
     check = result_for(finder("purpose=ideas&purpose=conflict"), "world-cafe").checks[0]
     assert check.state == UNMET and "Konflikt lösen" in check.detail
-    assert result_for(finder("purpose=ideas&purpose=plan"), "zukunftswerkstatt").checks[0].state == MET
+    assert (
+        result_for(finder("purpose=ideas&purpose=plan"), "zukunftswerkstatt").checks[0].state == MET
+    )
 
 
 def test_target_group_matches_by_translation():
@@ -110,7 +133,9 @@ def test_ranking_orders_by_criteria_met(client):
 
 
 def test_finder_page_shows_met_unmet_and_cases(client):
-    html = client.get("/de/methoden/", {"purpose": "decide", "level": "co-decide", "people": "300"}).content.decode()
+    html = client.get(
+        "/de/methoden/", {"purpose": "decide", "level": "co-decide", "people": "300"}
+    ).content.decode()
     assert "Passende Methoden" in html
     assert "Erfüllt:" in html
     assert "Bürgerbudget" in html
@@ -125,13 +150,26 @@ def test_finder_suggests_which_criterion_to_relax(client):
     assert suggestion and suggestion["count"] >= 1
     html = client.get("/de/methoden/", query).content.decode()
     assert "Keine Methode erfüllt alle Kriterien" in html
-    relaxed_url = re.search(r'<a href="(\?[^"]+)#finder-results">Ohne', html).group(1).replace("&amp;", "&")
+    relaxed_url = (
+        re.search(r'<a href="(\?[^"]+)#finder-results">Ohne', html).group(1).replace("&amp;", "&")
+    )
     relaxed = client.get("/de/methoden/" + relaxed_url).content.decode()
     assert "Keine Methode erfüllt alle Kriterien" not in relaxed
 
 
-@pytest.mark.parametrize("query", ["people=abc", "people=0", "people=99999999999", "phase=%00", "purpose=x&purpose=ideas",
-                                   "level=co-decide&level=inform", "time=%ED%A0%80", "budget=" + "y" * 3000])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "people=abc",
+        "people=0",
+        "people=99999999999",
+        "phase=%00",
+        "purpose=x&purpose=ideas",
+        "level=co-decide&level=inform",
+        "time=%ED%A0%80",
+        "budget=" + "y" * 3000,
+    ],
+)
 def test_finder_bad_input_is_ignored_and_reported(client, query):
     response = client.get(f"/de/methoden/?{query}")
     assert response.status_code == 200
@@ -151,6 +189,7 @@ def test_finder_query_count_is_constant(client):
 
 
 # --- funding ------------------------------------------------------------------------------
+
 
 def test_funding_index_puts_open_programmes_first(client):
     html = client.get("/de/foerderung/").content.decode()
@@ -207,7 +246,14 @@ def test_method_and_funding_pages_are_valid_html(client):
 
     if not VNU_JAR.exists():
         pytest.skip("vnu.jar not installed (npm ci)")
-    urls = ["/de/methoden/", "/en/methods/?purpose=ideas&people=20&mode=hybrid&level=co-create&budget=low",
-            "/de/methoden/buergerrat/", "/en/methods/world-cafe/", "/de/foerderung/", "/en/funding/",
-            "/de/foerderung/frl-buergerbeteiligung/", "/de/beteiligungsstufen/"]
+    urls = [
+        "/de/methoden/",
+        "/en/methods/?purpose=ideas&people=20&mode=hybrid&level=co-create&budget=low",
+        "/de/methoden/buergerrat/",
+        "/en/methods/world-cafe/",
+        "/de/foerderung/",
+        "/en/funding/",
+        "/de/foerderung/frl-buergerbeteiligung/",
+        "/de/beteiligungsstufen/",
+    ]
     assert_valid_html({url: client.get(url).content.decode() for url in urls})

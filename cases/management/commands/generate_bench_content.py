@@ -12,9 +12,17 @@ class Command(BaseCommand):
     help = "Create N synthetic cases (with regions, topics, target groups and methods) and optionally events."
 
     def add_arguments(self, parser):
-        parser.add_argument("--cases", type=int, default=1000, help="Number of bench cases to have (default 1000).")
-        parser.add_argument("--events", type=int, default=0, help="Number of bench events to have (default 0).")
-        parser.add_argument("--no-search-index", action="store_true", help="Skip adding the cases to the search index.")
+        parser.add_argument(
+            "--cases", type=int, default=1000, help="Number of bench cases to have (default 1000)."
+        )
+        parser.add_argument(
+            "--events", type=int, default=0, help="Number of bench events to have (default 0)."
+        )
+        parser.add_argument(
+            "--no-search-index",
+            action="store_true",
+            help="Skip adding the cases to the search index.",
+        )
 
     def handle(self, *args, cases, events, no_search_index, **options):
         if cases < 0 or events < 0:
