@@ -349,3 +349,70 @@ def test_misspelt_query_finds_close_matches(client, home_de):
     assert result_titles(response) == ["Zwiebelkuchenfest in Bautzen"]
     assert "Keine genauen Treffer" in response.text
     assert "Meinten Sie „Zwiebelkuchenfest“?" in response.text
+
+
+def demo_case():
+    """A German demo case with a region, topics and methods (from cases.demo)."""
+    try:
+        from cases.models import CasePage
+    except ImportError:
+        pytest.skip("the knowledge base (cases) is not installed")
+    from wagtail.models import Locale
+
+    case = (
+        CasePage.objects.live()
+        .filter(locale=Locale.objects.get(language_code="de"), region__isnull=False)
+        .exclude(topics=None)
+        .exclude(methods=None)
+        .first()
+    )
+    if case is None:
+        pytest.skip("no demo case with region, topics and methods")
+    return case
+
+
+def test_region_name_finds_cases_and_region_facet_filters(client):
+    case = demo_case()
+    response = client.get(SEARCH_DE, {"q": case.region.name})
+    assert case.title in result_titles(response)
+
+    groups = {group["param"]: group for group in response.context["facet_groups"]}
+    region_option = next(o for o in groups["region"]["options"] if f"region={case.region_id}" in o["url"])
+    assert region_option["count"] >= 1
+
+    filtered = client.get(SEARCH_DE + region_option["url"])
+    pages = [item["page"] for item in filtered.context["items"]]
+    assert case.title in [page.title for page in pages]
+    assert all(getattr(page, "region_id", None) == case.region_id for page in pages)
+    assert len(pages) == min(region_option["count"], 10)
+
+
+def test_topic_name_finds_cases_and_topic_facet_filters(client):
+    case = demo_case()
+    topic = case.localized_topics()[0]
+    response = client.get(SEARCH_DE, {"q": topic.name})
+    assert case.title in result_titles(response)
+
+    groups = {group["param"]: group for group in response.context["facet_groups"]}
+    option = next(o for o in groups["topic"]["options"] if o["label"] == topic.name)
+    filtered = client.get(SEARCH_DE + option["url"], {"q": topic.name})
+    pages = [item["page"] for item in filtered.context["items"]]
+    assert pages and all(
+        topic.translation_key in {t.translation_key for t in page.topics.all()} for page in pages
+    )
+
+
+def all_result_titles(client, url, params):
+    first = client.get(url, params)
+    titles = result_titles(first)
+    for number in range(2, first.context["results"].paginator.num_pages + 1):
+        titles += result_titles(client.get(url, {**params, "page": number}))
+    return titles
+
+
+def test_method_name_finds_the_method_and_its_cases(client):
+    case = demo_case()
+    method = case.localized_methods()[0]
+    titles = all_result_titles(client, SEARCH_DE, {"q": method.title})
+    assert method.title in titles
+    assert case.title in titles
