@@ -24,8 +24,9 @@ def term_pattern(terms):
         prefixes.append(re.escape(prefix))
     if not prefixes:
         return None
-    return re.compile(r"(?<!\w)(?:%s)\w*" % "|".join(sorted(set(prefixes), key=len, reverse=True)),
-                      re.IGNORECASE)
+    return re.compile(
+        r"(?<!\w)(?:%s)\w*" % "|".join(sorted(set(prefixes), key=len, reverse=True)), re.IGNORECASE
+    )
 
 
 def searchable_texts(page):

@@ -131,7 +131,9 @@ def case_facet_counts(scoped_cases, search_query, field_name):
     field = case_model()._meta.get_field(field_name)
     if not field.many_to_many:
         # facet() takes the attribute name ("region_id")
-        return safe_facet(scoped_cases.search(search_query, order_by_relevance=False), field.attname)
+        return safe_facet(
+            scoped_cases.search(search_query, order_by_relevance=False), field.attname
+        )
     matches = scoped_cases.only("pk").search(search_query, order_by_relevance=False)
     ids = [case.pk for case in matches[:MAX_FACET_CASES]]
     if not ids:
@@ -139,7 +141,11 @@ def case_facet_counts(scoped_cases, search_query, field_name):
     through = field.remote_field.through
     source = f"{field.m2m_field_name()}_id"
     target = f"{field.m2m_reverse_field_name()}_id"
-    rows = through.objects.filter(**{f"{source}__in": ids}).values(target).annotate(count=Count(source))
+    rows = (
+        through.objects.filter(**{f"{source}__in": ids})
+        .values(target)
+        .annotate(count=Count(source))
+    )
     return {row[target]: row["count"] for row in rows}
 
 

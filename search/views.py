@@ -28,7 +28,11 @@ RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 8
 
 # Index pages offered when nothing is found (looked up by type; missing apps are skipped).
-HELP_PAGE_TYPES = [("cases", "CaseIndexPage"), ("cases", "MethodIndexPage"), ("events", "EventIndexPage")]
+HELP_PAGE_TYPES = [
+    ("cases", "CaseIndexPage"),
+    ("cases", "MethodIndexPage"),
+    ("events", "EventIndexPage"),
+]
 
 
 def clean_query(raw):
@@ -78,7 +82,11 @@ def run_search(request, query, locale, selection):
 
     page_obj = paginate(request, results, per_page=RESULTS_PER_PAGE)
     items = [
-        {"page": page, "type_label": facets.page_type_label(type(page)), "excerpt": build_excerpt(page, query)}
+        {
+            "page": page,
+            "type_label": facets.page_type_label(type(page)),
+            "excerpt": build_excerpt(page, query),
+        }
         for page in page_obj.object_list
     ]
     base_params = {"q": query, **selection.as_params()}
@@ -108,7 +116,9 @@ def try_fuzzy(queryset, query):
 
 def spelling_suggestion(query, items):
     """The query with each word replaced by the closest word from the titles found."""
-    words = {word.lower(): word for item in items for word in re.findall(r"\w{3,}", item["page"].title)}
+    words = {
+        word.lower(): word for item in items for word in re.findall(r"\w{3,}", item["page"].title)
+    }
     corrected, changed = [], False
     for term in re.findall(r"\w+", query):
         match = difflib.get_close_matches(term.lower(), list(words), n=1, cutoff=0.7)
@@ -130,7 +140,9 @@ def facet_link(base_params, param, value):
 def facet_groups(base, locale, selection, search_query, base_params):
     """Facet groups for the template: page type, then region and topic of cases."""
     groups = []
-    type_counts = facets.safe_facet(base.search(search_query, order_by_relevance=False), "content_type_id")
+    type_counts = facets.safe_facet(
+        base.search(search_query, order_by_relevance=False), "content_type_id"
+    )
     selected_type = facets.page_type_key(selection.page_type) if selection.page_type else None
     groups.append(
         build_group("type", facets.page_type_options(type_counts), selected_type, base_params)
@@ -146,7 +158,9 @@ def facet_groups(base, locale, selection, search_query, base_params):
             scoped = facets.restrict_to_cases(case_base, selection.case_filters, exclude=param)
             counts = facets.case_facet_counts(scoped, search_query, field_name)
             options = facets.taxonomy_options(field_name, counts)
-            groups.append(build_group(param, options, selection.case_filters.get(param), base_params))
+            groups.append(
+                build_group(param, options, selection.case_filters.get(param), base_params)
+            )
     return [group for group in groups if group["options"]]
 
 

@@ -76,7 +76,9 @@ def test_result_shows_count_type_label_and_highlighted_excerpt(client, home_de):
 
 
 def test_query_and_page_text_are_escaped(client, home_de):
-    publish(home_de, "Zwiebelkuchen & Co", intro="<b>Zwiebelkuchen</b> mit <script>alert(1)</script>")
+    publish(
+        home_de, "Zwiebelkuchen & Co", intro="<b>Zwiebelkuchen</b> mit <script>alert(1)</script>"
+    )
 
     response = client.get(SEARCH_DE, {"q": "Zwiebelkuchen"})
     assert "<mark>Zwiebelkuchen</mark>" in response.text
@@ -169,10 +171,15 @@ def test_promotions_are_shown_above_the_results(client, home_de, home_en):
     promoted = publish(home_de, "Förderprogramme im Überblick")
     other_locale = publish(home_en, "Funding overview")
     query = Query.get("Fördergeld")
-    SearchPromotion.objects.create(query=query, page=promoted, description="Alles zur Förderung", sort_order=0)
+    SearchPromotion.objects.create(
+        query=query, page=promoted, description="Alles zur Förderung", sort_order=0
+    )
     SearchPromotion.objects.create(query=query, page=other_locale, sort_order=1)
     SearchPromotion.objects.create(
-        query=query, external_link_url="https://www.sab.sachsen.de/", external_link_text="SAB", sort_order=2
+        query=query,
+        external_link_url="https://www.sab.sachsen.de/",
+        external_link_text="SAB",
+        sort_order=2,
     )
 
     response = client.get(SEARCH_DE, {"q": "fördergeld"})
@@ -188,7 +195,9 @@ def test_promotions_are_shown_above_the_results(client, home_de, home_en):
 def test_queries_are_recorded_for_editors(client):
     client.get(SEARCH_DE, {"q": "Bürgerhaushalt  Leipzig"})
     client.get(SEARCH_DE, {"q": "bürgerhaushalt leipzig"})
-    client.get(SEARCH_DE, {"q": "bürgerhaushalt leipzig", "page": "2"})  # paging is not a new search
+    client.get(
+        SEARCH_DE, {"q": "bürgerhaushalt leipzig", "page": "2"}
+    )  # paging is not a new search
     assert Query.get("bürgerhaushalt leipzig").hits == 2
     popular = list(Query.get_most_popular())
     assert popular[0].query_string == "bürgerhaushalt leipzig"
@@ -201,7 +210,9 @@ def test_index_follows_publish_edit_move_unpublish_and_delete(client, home_de):
     page.title = "Birnenstrudel am Markt"
     page.save_revision().publish()
     assert result_titles(client.get(SEARCH_DE, {"q": "Apfelstrudel"})) == []
-    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == ["Birnenstrudel am Markt"]
+    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == [
+        "Birnenstrudel am Markt"
+    ]
 
     new_parent = publish(home_de, "Neuer Bereich")
     page.move(new_parent, pos="last-child")
@@ -214,7 +225,9 @@ def test_index_follows_publish_edit_move_unpublish_and_delete(client, home_de):
     assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == []
 
     page.save_revision().publish()
-    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == ["Birnenstrudel am Markt"]
+    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == [
+        "Birnenstrudel am Markt"
+    ]
 
     page_id = page.pk
     page.delete()
@@ -377,7 +390,9 @@ def test_region_name_finds_cases_and_region_facet_filters(client):
     assert case.title in result_titles(response)
 
     groups = {group["param"]: group for group in response.context["facet_groups"]}
-    region_option = next(o for o in groups["region"]["options"] if f"region={case.region_id}" in o["url"])
+    region_option = next(
+        o for o in groups["region"]["options"] if f"region={case.region_id}" in o["url"]
+    )
     assert region_option["count"] >= 1
 
     filtered = client.get(SEARCH_DE + region_option["url"])

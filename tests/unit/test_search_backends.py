@@ -20,11 +20,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def settings_backends(**env):
     """WAGTAILSEARCH_BACKENDS as the settings module builds it for the given environment."""
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "ELASTICSEARCH_URL"}
+    }
     environment.update(env)
     code = "import json, netzwerk.settings.base as s; print(json.dumps(s.WAGTAILSEARCH_BACKENDS))"
     output = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return json.loads(output)["default"]
 
@@ -121,7 +128,10 @@ def test_elasticsearch_query_uses_the_active_languages_subfield(elastic):
     assert "_all_text.de" in query_for("de")
 
 
-@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set: no live Elasticsearch")
+@pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"),
+    reason="ELASTICSEARCH_URL is not set: no live Elasticsearch",
+)
 @pytest.mark.django_db
 def test_live_elasticsearch_stems_per_locale(client, home_en):
     from django.core.management import call_command
