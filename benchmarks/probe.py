@@ -66,8 +66,11 @@ def urls():
     found["case_page"] = first_url("cases.CasePage", de)
     method_index = first_url("cases.MethodIndexPage", de)
     if method_index:
-        found["method_finder"] = method_index + "?purpose=ideas&level=consult&people=40"
+        found["method_finder"] = method_index + "?purpose=ideas&level=consult&people=40&mode=hybrid"
     found["event_index"] = first_url("events.EventIndexPage", de)
+    if found["event_index"]:
+        # iCalendar feed of upcoming events (a quarter of the bench events are upcoming).
+        found["event_feed"] = found["event_index"] + "calendar/"
     found["event_page"] = first_url("events.EventPage", de)
     found = {k: v for k, v in found.items() if v}
     case_model = model("cases.CasePage")

@@ -252,7 +252,10 @@ class CasePage(BasePage):
             heading=_("Contact"),
         ),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("is_example"), FieldPanel("featured")]
+    settings_panels = Page.settings_panels + [
+        FieldPanel("is_example"),
+        FieldPanel("featured", permission="cases.feature_casepage"),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
@@ -344,6 +347,8 @@ class CasePage(BasePage):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         indexes = [models.Index(fields=["start_date"], name="cases_case_start_idx")]
+        # Only Ministry editors decide what the overview highlights (granted in a migration).
+        permissions = [("feature_casepage", _("Can mark cases as featured"))]
 
     def clean(self):
         super().clean()

@@ -232,10 +232,12 @@ def test_news_listing_queries_do_not_grow_with_items(client, home_de, settings, 
 
 def test_case_filters_are_cacheable_and_a_published_case_shows_at_once(client, home_de):
     from cases.filters import FILTER_KEYS
-    from cases.models import CaseIndexPage, CasePage
+    from cases.finder import MethodFinder
+    from cases.models import CaseIndexPage, CasePage, MethodIndexPage
 
-    assert set(FILTER_KEYS) <= CaseIndexPage.cache_query_params
     index = CaseIndexPage.objects.get(locale=home_de.locale)
+    assert set(FILTER_KEYS) <= index.cache_query_params
+    assert set(MethodFinder.LABELS) <= MethodIndexPage.cache_query_params
     case = CasePage.objects.child_of(index).live().first()
     filtered = f"{index.url}?status={case.status}"
     prime(client, [index.url, filtered])
