@@ -439,3 +439,33 @@ def test_english_section_works_like_german(client, guest):
     assert response.status_code == 302
     page = NewsPage.objects.get(slug="guest-post", locale=Locale.objects.get(language_code="en"))
     assert not page.live
+
+
+def test_rejection_reaches_the_guest_with_the_comment(client, guest, ministry):
+    page = draft_news(guest, "Abzulehnen", "abzulehnen")
+    login(client, guest)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        news_form("Abzulehnen", "abzulehnen", **{"action-submit": "1"}),
+    )
+    task_state = page.current_workflow_state.current_task_state
+    mail.outbox.clear()
+    client.force_login(ministry)
+    reject = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk))
+    response = client.post(reject, {"comment": "Bitte Quellen ergänzen."})
+    assert response.status_code in (200, 302)
+    page.refresh_from_db()
+    assert not page.live
+    task_state.refresh_from_db()
+    assert task_state.status == "rejected"
+    assert any(guest.email in message.to for message in mail.outbox)
+
+    # The guest sees the decision and the comment in the page's workflow history.
+    client.force_login(guest)
+    history = client.get(reverse("wagtailadmin_pages:workflow_history", args=(page.pk,)))
+    assert history.status_code == 200
+    detail = client.get(
+        reverse("wagtailadmin_pages:workflow_history_detail", args=(page.pk, task_state.workflow_state_id))
+    )
+    assert detail.status_code == 200
+    assert "Bitte Quellen ergänzen." in detail.content.decode()
