@@ -455,3 +455,21 @@ def test_pages_are_valid_html(client):
         "/en/cases/youth-parliament-zwickau/",
     ]
     assert_valid_html({url: client.get(url).content.decode() for url in urls})
+
+
+def test_only_ministry_editors_may_feature_cases(django_user_model):
+    from django.contrib.auth.models import Group
+
+    from cases.models.cases import CasePage as Model
+
+    ministry = django_user_model.objects.create_user("kb-ministry", password="pw-long-enough-123")
+    ministry.groups.add(Group.objects.get(name="Ministry editors"))
+    guest = django_user_model.objects.create_user("kb-guest", password="pw-long-enough-123")
+    guest.groups.add(Group.objects.get(name="Guest editors"))
+    assert ministry.has_perm("cases.feature_casepage")
+    assert not guest.has_perm("cases.feature_casepage")
+    panel = Model.get_edit_handler().bind_to_model(Model)
+    form_class = panel.get_form_class()
+    page = live_cases("de").first()
+    assert "featured" in form_class(instance=page, for_user=ministry).fields
+    assert "featured" not in form_class(instance=page, for_user=guest).fields
