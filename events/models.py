@@ -172,6 +172,20 @@ def group_events(events):
     return groups
 
 
+class RegistrationSummaryPanel(HelpPanel):
+    """Confirmed and waiting counts on the event's edit page; the link to the personal data
+    only for editors allowed to see registrations."""
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            user = getattr(self.request, "user", None)
+            context["can_view_registrations"] = bool(
+                user and user.has_perm("events.view_eventregistration")
+            )
+            return context
+
+
 class EventPage(RoutablePageMixin, BasePage):
     event_type = models.CharField(
         _("type"), max_length=30, choices=EventType.choices, default=EventType.NETWORK_MEETING
@@ -258,7 +272,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("agenda"),
         MultiFieldPanel(
             [
-                HelpPanel(template="events/admin/registration_summary.html"),
+                RegistrationSummaryPanel(template="events/admin/registration_summary.html"),
                 FieldPanel("registration_mode"),
                 FieldPanel("registration_url"),
                 FieldPanel("registration_deadline"),

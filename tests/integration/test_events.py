@@ -508,6 +508,7 @@ def test_admin_counts_list_and_csv_export(client):
     client.force_login(admin)
     edit = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
     assert re.search(r"1 (bestätigt|confirmed), 1 (auf der Warteliste|on the waiting list)", edit)
+    assert f"/admin/snippets/events/eventregistration/?event={event.pk}" in edit
     listing = client.get("/admin/snippets/events/eventregistration/", {"event": event.pk})
     assert listing.status_code == 200 and "Anna" in listing.content.decode()
     export = client.get("/admin/snippets/events/eventregistration/", {"event": event.pk, "export": "csv"})
