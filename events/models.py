@@ -146,13 +146,6 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    def serve(self, request, view=None, args=None, kwargs=None):
-        # Routed views bypass BasePage.serve; give every response the shared cache headers.
-        from home.cache import finalize_page_response
-
-        response = super().serve(request, view, args, kwargs)
-        return finalize_page_response(self, request, response)
-
     @path("calendar/", name="feed")
     def feed(self, request):
         from .ical import calendar_response, feed_calendar
@@ -410,13 +403,6 @@ class EventPage(RoutablePageMixin, BasePage):
         context["ics_url"] = self.url + self.reverse_subpage("ics")
         context["register_url"] = self.url + self.reverse_subpage("register")
         return context
-
-    def serve(self, request, view=None, args=None, kwargs=None):
-        # Routed views bypass BasePage.serve; give every response the shared cache headers.
-        from home.cache import finalize_page_response
-
-        response = super().serve(request, view, args, kwargs)
-        return finalize_page_response(self, request, response)
 
     @path("ics/", name="ics")
     def ics(self, request):
