@@ -38,6 +38,11 @@ def result_titles(response):
     return [item["page"].title for item in response.context["items"]]
 
 
+def exact_titles(response):
+    """Titles of exact matches (on PostgreSQL a query without them shows fuzzy matches)."""
+    return [] if response.context.get("fuzzy") else result_titles(response)
+
+
 def test_search_page_without_query_shows_the_form(client):
     for url in (SEARCH_DE, SEARCH_EN):
         response = client.get(url)
@@ -189,7 +194,7 @@ def test_promotions_are_shown_above_the_results(client, home_de, home_en):
     assert "Förderprogramme im Überblick" in text and "Alles zur Förderung" in text
     assert "Funding overview" not in text
     assert 'href="https://www.sab.sachsen.de/"' in text
-    assert text.index("Empfohlen") < text.index("Keine Ergebnisse")
+    assert text.index("Empfohlen") < text.index('role="status"')  # above results or "no results"
 
 
 def test_queries_are_recorded_for_editors(client):
@@ -209,7 +214,7 @@ def test_index_follows_publish_edit_move_unpublish_and_delete(client, home_de):
 
     page.title = "Birnenstrudel am Markt"
     page.save_revision().publish()
-    assert result_titles(client.get(SEARCH_DE, {"q": "Apfelstrudel"})) == []
+    assert exact_titles(client.get(SEARCH_DE, {"q": "Apfelstrudel"})) == []
     assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == [
         "Birnenstrudel am Markt"
     ]
@@ -222,7 +227,7 @@ def test_index_follows_publish_edit_move_unpublish_and_delete(client, home_de):
 
     page.refresh_from_db()
     page.unpublish()
-    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == []
+    assert exact_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == []
 
     page.save_revision().publish()
     assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == [
@@ -231,7 +236,7 @@ def test_index_follows_publish_edit_move_unpublish_and_delete(client, home_de):
 
     page_id = page.pk
     page.delete()
-    assert result_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == []
+    assert exact_titles(client.get(SEARCH_DE, {"q": "Birnenstrudel"})) == []
     assert not IndexEntry.objects.filter(object_id=str(page_id)).exists()
 
 
