@@ -28,12 +28,27 @@ from wagtail.models import Locale  # noqa: E402
 
 SEARCH_QUERIES = [
     # German, with inflected forms (stemming), typical topics, places, methods
-    "Beteiligung", "Beteiligungen", "Bürgerrat", "Bürgerräte", "Jugendbeteiligung",
-    "Jugendliche", "Dresden", "Leipzig", "Chemnitz", "Planungszelle", "Zukunftswerkstatt",
-    "Klimaschutz", "Stadtentwicklung", "Haushalt", "Bürgerhaushalt", "Workshops",
-    "Mitentscheidung", "Online Umfrage",
+    "Beteiligung",
+    "Beteiligungen",
+    "Bürgerrat",
+    "Bürgerräte",
+    "Jugendbeteiligung",
+    "Jugendliche",
+    "Dresden",
+    "Leipzig",
+    "Chemnitz",
+    "Planungszelle",
+    "Zukunftswerkstatt",
+    "Klimaschutz",
+    "Stadtentwicklung",
+    "Haushalt",
+    "Bürgerhaushalt",
+    "Workshops",
+    "Mitentscheidung",
+    "Online Umfrage",
     # no hits
-    "Raumfahrtbahnhof", "xqzvw",
+    "Raumfahrtbahnhof",
+    "xqzvw",
 ]
 SUGGEST_PREFIXES = ["Bet", "Bür", "Jug", "Dre", "Lei", "Kli", "Sta", "Wor", "Pla", "zz"]
 

@@ -79,7 +79,11 @@ def base_env(**extra):
 def manage(*args, env=None, timeout=3600):
     started = time.perf_counter()
     subprocess.run(
-        [PY, "manage.py", *args], cwd=ROOT, env=env or base_env(), check=True, timeout=timeout,
+        [PY, "manage.py", *args],
+        cwd=ROOT,
+        env=env or base_env(),
+        check=True,
+        timeout=timeout,
         stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - started
@@ -102,16 +106,28 @@ def ensure_database():
 
 def probe(*args):
     out = subprocess.run(
-        [PY, "benchmarks/probe.py", *args], cwd=ROOT, env=base_env(), check=True,
-        capture_output=True, text=True, timeout=1800,
+        [PY, "benchmarks/probe.py", *args],
+        cwd=ROOT,
+        env=base_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
 def has_command(name):
-    return subprocess.run(
-        [PY, "manage.py", "help", name], cwd=ROOT, env=base_env(), capture_output=True, timeout=120
-    ).returncode == 0
+    return (
+        subprocess.run(
+            [PY, "manage.py", "help", name],
+            cwd=ROOT,
+            env=base_env(),
+            capture_output=True,
+            timeout=120,
+        ).returncode
+        == 0
+    )
 
 
 # --- HTTP ----------------------------------------------------------------------------------
@@ -190,7 +206,10 @@ class Server:
         gunicorn = Path(PY).with_name("gunicorn")
         self.proc = subprocess.Popen(
             [str(gunicorn), "-c", "netzwerk/gunicorn.conf.py", "netzwerk.wsgi"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         for _ in range(300):
             try:
@@ -245,7 +264,9 @@ def page_bytes(port, endpoints):
             else:
                 js, js_gz = js + len(body), js_gz + len(gzip.compress(body))
         sizes[name] = {
-            "html": len(html), "css": css, "js": js,
+            "html": len(html),
+            "css": css,
+            "js": js,
             "total": len(html) + css + js,
             "total_gzip": len(gzip.compress(html)) + css_gz + js_gz,
         }
@@ -265,9 +286,19 @@ def lighthouse(port, endpoints):
     if not cli.exists():
         log(f"installing lighthouse@{LIGHTHOUSE_VERSION} into {prefix}")
         done = subprocess.run(
-            ["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(prefix),
-             f"lighthouse@{LIGHTHOUSE_VERSION}"],
-            capture_output=True, text=True, timeout=600,
+            [
+                "npm",
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(prefix),
+                f"lighthouse@{LIGHTHOUSE_VERSION}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         if done.returncode != 0 or not cli.exists():
             return {"_note": f"skipped: npm install failed: {done.stderr[-300:]}"}
@@ -280,10 +311,19 @@ def lighthouse(port, endpoints):
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "report.json"
             run = subprocess.run(
-                [node, str(cli), url, "--quiet", "--output=json", f"--output-path={out}",
-                 "--only-categories=performance,accessibility,best-practices,seo",
-                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
-                env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True,
+                [
+                    node,
+                    str(cli),
+                    url,
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out}",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+                ],
+                env={**os.environ, "CHROME_PATH": CHROME},
+                capture_output=True,
+                text=True,
                 timeout=180,
             )
             if run.returncode != 0 or not out.exists():
@@ -294,8 +334,10 @@ def lighthouse(port, endpoints):
             key: round((cat.get("score") or 0) * 100) for key, cat in report["categories"].items()
         }
         failing = [
-            audit_id for audit_id, audit in report["audits"].items()
-            if audit.get("score") is not None and audit["score"] < 0.9
+            audit_id
+            for audit_id, audit in report["audits"].items()
+            if audit.get("score") is not None
+            and audit["score"] < 0.9
             and audit.get("scoreDisplayMode") in ("binary", "numeric")
         ]
         scores[name]["failing_audits"] = failing[:8]

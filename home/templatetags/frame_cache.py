@@ -77,13 +77,23 @@ def frame_menu(context):
             .first()
             or root
         )
-        children = home.get_children().live().public().in_menu().only(
-            "id", "title", "url_path", "path", "depth", "locale_id"
+        children = (
+            home.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .only("id", "title", "url_path", "path", "depth", "locale_id")
         )
         return {
             "home_url": home.get_url(request),
             "items": [
-                {"title": p.title, "url": p.get_url(request), "pk": p.pk, "path": p.path, "depth": p.depth}
+                {
+                    "title": p.title,
+                    "url": p.get_url(request),
+                    "pk": p.pk,
+                    "path": p.path,
+                    "depth": p.depth,
+                }
                 for p in children
             ],
         }
@@ -107,7 +117,9 @@ def frame_legal_links(context):
         ids = [pk for pk in chosen.values() if pk]
         if not ids:
             return {}
-        pages = Page.objects.filter(id__in=ids).only("id", "translation_key", "url_path", "path", "depth", "locale_id")
+        pages = Page.objects.filter(id__in=ids).only(
+            "id", "translation_key", "url_path", "path", "depth", "locale_id"
+        )
         by_id = {p.pk: p for p in pages}
         locale_id = _active_locale_id()
         localized = {

@@ -209,7 +209,9 @@ def test_uncached_page_query_budget(client, settings, django_assert_max_num_quer
         assert client.get(url).status_code == 200
 
 
-def test_news_listing_queries_do_not_grow_with_items(client, home_de, settings, django_assert_num_queries):
+def test_news_listing_queries_do_not_grow_with_items(
+    client, home_de, settings, django_assert_num_queries
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -92,7 +92,9 @@ def test_production_settings_load_with_page_cache_and_json_logging(tmp_path):
     assert loaded["storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     mw = loaded["mw"]
     # The page cache answers after whitenoise and before sessions, locale and auth.
-    assert mw.index("whitenoise.middleware.WhiteNoiseMiddleware") < mw.index("home.cache.PageCacheMiddleware")
+    assert mw.index("whitenoise.middleware.WhiteNoiseMiddleware") < mw.index(
+        "home.cache.PageCacheMiddleware"
+    )
     assert mw.index("home.cache.PageCacheMiddleware") < mw.index(
         "django.contrib.sessions.middleware.SessionMiddleware"
     )
@@ -102,7 +104,13 @@ def test_json_formatter_writes_one_object_per_line():
     from netzwerk.jsonlog import JsonFormatter
 
     record = logging.makeLogRecord(
-        {"name": "netzwerk.test", "levelname": "WARNING", "msg": "Größe %s", "args": (3,), "path": "/de/"}
+        {
+            "name": "netzwerk.test",
+            "levelname": "WARNING",
+            "msg": "Größe %s",
+            "args": (3,),
+            "path": "/de/",
+        }
     )
     line = JsonFormatter().format(record)
     assert "\n" not in line
@@ -155,7 +163,9 @@ def test_cdn_purge_is_configured_only_from_the_environment(tmp_path):
     plain = run_python(code, production_env(tmp_path))
     assert json.loads(plain.stdout.strip().splitlines()[-1]) == {"app": False, "conf": None}
 
-    purge = run_python(code, production_env(tmp_path, FRONTEND_CACHE_HTTP_URL="http://127.0.0.1:6081"))
+    purge = run_python(
+        code, production_env(tmp_path, FRONTEND_CACHE_HTTP_URL="http://127.0.0.1:6081")
+    )
     loaded = json.loads(purge.stdout.strip().splitlines()[-1])
     assert loaded["app"] is True
     assert loaded["conf"]["http"]["LOCATION"] == "http://127.0.0.1:6081"
