@@ -8,6 +8,7 @@ None of these import Playwright, so integration tests may use `assert_valid_html
 """
 
 import email
+import email.policy
 import json
 import subprocess
 import sys
@@ -134,17 +135,22 @@ def served_html(page, url=None):
 
 
 def read_mails(mail_dir):
-    """All mails the server wrote with the file-based backend, oldest first."""
+    """All mails the server wrote with the file-based backend, oldest first. Parsed from
+    bytes: the backend writes each message's raw bytes (8bit parts need not be UTF-8)."""
     messages = []
+    separator = b"-" * 79 + b"\n"
     for path in sorted(Path(mail_dir).glob("*.log"), key=lambda p: p.stat().st_mtime):
-        for chunk in path.read_text(encoding="utf-8").split("-" * 79 + "\n"):
+        for chunk in path.read_bytes().split(separator):
             if chunk.strip():
-                messages.append(email.message_from_string(chunk))
+                messages.append(email.message_from_bytes(chunk, policy=email.policy.default))
     return messages
 
 
 def mail_body(message):
     """The text/plain body of a mail from `read_mails`, decoded."""
+    if hasattr(message, "get_body"):
+        part = message.get_body(preferencelist=("plain",))
+        return part.get_content() if part is not None else ""
     if message.is_multipart():
         for part in message.walk():
             if part.get_content_type() == "text/plain":
