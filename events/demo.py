@@ -3,6 +3,7 @@ two upcoming events dated relative to today, and the network survey. Idempotent.
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Site
@@ -345,6 +346,14 @@ def load_survey(home):
             pairs[choices] = en_choices
             pairs.update(zip(choices.split("\n"), en_choices.split("\n"), strict=True))
     english = translate(survey.specific, pairs)
+    # Set the English texts once the surrounding transaction has committed: work that
+    # Wagtail defers to commit time would otherwise publish the copied German fields again.
+    transaction.on_commit(lambda: localise_survey(english.pk, pairs))
+    return survey
+
+
+def localise_survey(page_pk, pairs):
+    english = SurveyPage.objects.get(pk=page_pk)
     changed = english.slug != "survey"
     english.slug = "survey"
     # Form fields are plain child objects, not translatable segments: set the English texts.
@@ -357,7 +366,6 @@ def load_survey(home):
     if changed:
         english.form_fields = fields
         english.save_revision().publish()
-    return survey
 
 
 def with_translation(parent, model, slug, de, en, en_slug):
