@@ -5,11 +5,12 @@ import csv
 import json
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Format, ParticipationLevel, Recruitment, Status
-from .models import FundingProgrammePage, Region
+from .models import FundingProgrammePage, MethodPage, Region
 
 MULTI_VALUE_SEPARATOR = "; "
 CHUNK_SIZE = 500
@@ -156,7 +157,12 @@ def export_queryset(queryset):
     return (
         queryset.defer(*DEFERRED_FIELDS)
         .select_related("region", "organisation", "funding_programme")
-        .prefetch_related("topics", "target_groups", "methods")
+        .prefetch_related(
+            "topics",
+            "target_groups",
+            # Only what the record needs: full method pages would cost a page init each.
+            Prefetch("methods", queryset=MethodPage.objects.only("id", "title", "translation_key")),
+        )
         .iterator(chunk_size=CHUNK_SIZE)
     )
 
