@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Format, ParticipationLevel, Recruitment, Status
 from .models import FundingProgrammePage, MethodPage, Region
+from .models.utils import localize_all
 
 MULTI_VALUE_SEPARATOR = "; "
 CHUNK_SIZE = 500
@@ -103,6 +104,7 @@ class RecordBuilder:
 
     def __init__(self, filters, index_url):
         self.index_url = index_url
+        self.locale = filters.locale
         self.topics = filters.topic_lookup()
         self.target_groups = filters.target_group_lookup()
         self.methods = filters.method_lookup()
@@ -113,15 +115,8 @@ class RecordBuilder:
             )
         }
 
-    @staticmethod
-    def _names(objects, lookup, attr):
-        names, seen = [], set()
-        for obj in objects:
-            if obj.translation_key in seen:
-                continue
-            seen.add(obj.translation_key)
-            names.append(getattr(lookup.get(obj.translation_key, obj), attr))
-        return names
+    def _names(self, objects, lookup, attr):
+        return [getattr(obj, attr) for obj in localize_all(objects, self.locale, lookup)]
 
     def record(self, case):
         programme = case.funding_programme
@@ -161,7 +156,10 @@ def export_queryset(queryset):
             "topics",
             "target_groups",
             # Only what the record needs: full method pages would cost a page init each.
-            Prefetch("methods", queryset=MethodPage.objects.only("id", "title", "translation_key")),
+            Prefetch(
+                "methods",
+                queryset=MethodPage.objects.only("id", "title", "translation_key", "locale"),
+            ),
         )
         .iterator(chunk_size=CHUNK_SIZE)
     )

@@ -20,7 +20,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock, DocumentListBlock
 from home.models import BasePage
@@ -29,7 +28,7 @@ from ..blocks import CaseImageBlock
 from ..choices import Format, ParticipationLevel, Recruitment, Status
 from .forms import LocaleFilteredPageForm
 from .panels import CompletenessPanel
-from .utils import localize_all
+from .utils import localize_all, synchronised
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
@@ -292,33 +291,30 @@ class CasePage(BasePage):
         index.FilterField("featured"),
     ]
     # Dates, numbers, choices and relations are the same in every language.
-    override_translatable_fields = [
-        SynchronizedField(name, overridable=False)
-        for name in (
-            "reference_number",
-            "organisation",
-            "region",
-            "start_date",
-            "end_date",
-            "target_groups",
-            "methods",
-            "topics",
-            "funding_programme",
-            "funding_amount",
-            "participation_level",
-            "status",
-            "format",
-            "participant_count",
-            "recruitment",
-            "latitude",
-            "longitude",
-            "is_example",
-            "featured",
-            "municipality",
-            "contact_name",
-            "contact_phone",
-        )
-    ]
+    override_translatable_fields = synchronised(
+        "reference_number",
+        "organisation",
+        "region",
+        "start_date",
+        "end_date",
+        "target_groups",
+        "methods",
+        "topics",
+        "funding_programme",
+        "funding_amount",
+        "participation_level",
+        "status",
+        "format",
+        "participant_count",
+        "recruitment",
+        "latitude",
+        "longitude",
+        "is_example",
+        "featured",
+        "municipality",
+        "contact_name",
+        "contact_phone",
+    )
 
     parent_page_types = ["cases.CaseIndexPage"]
     subpage_types = []

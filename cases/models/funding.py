@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+
+from .utils import synchronised
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
@@ -93,17 +94,14 @@ class FundingProgrammePage(BasePage):
         index.SearchField("body"),
         index.FilterField("deadline"),
     ]
-    override_translatable_fields = [
-        SynchronizedField(name, overridable=False)
-        for name in (
-            "amount_min",
-            "amount_max",
-            "funding_rate",
-            "rolling",
-            "deadline",
-            "is_example",
-        )
-    ]
+    override_translatable_fields = synchronised(
+        "amount_min",
+        "amount_max",
+        "funding_rate",
+        "rolling",
+        "deadline",
+        "is_example",
+    )
 
     parent_page_types = ["cases.FundingIndexPage"]
     subpage_types = []

@@ -14,7 +14,6 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from home.models import BasePage
 
@@ -31,7 +30,7 @@ from ..choices import (
 )
 from ..fields import ChoiceListField, labels
 from .forms import LocaleFilteredPageForm
-from .utils import localize_all
+from .utils import localize_all, synchronised
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
@@ -188,25 +187,22 @@ class MethodPage(BasePage):
         index.FilterField("suitable_for_conflicts"),
     ]
     # Facts are identical in every language; texts are translated.
-    override_translatable_fields = [
-        SynchronizedField(name, overridable=False)
-        for name in (
-            "participants_min",
-            "participants_max",
-            "duration",
-            "preparation_effort",
-            "cost",
-            "levels",
-            "formats",
-            "phases",
-            "purposes",
-            "selection",
-            "target_groups",
-            "suitable_for_conflicts",
-            "facilitation",
-            "related_methods",
-        )
-    ]
+    override_translatable_fields = synchronised(
+        "participants_min",
+        "participants_max",
+        "duration",
+        "preparation_effort",
+        "cost",
+        "levels",
+        "formats",
+        "phases",
+        "purposes",
+        "selection",
+        "target_groups",
+        "suitable_for_conflicts",
+        "facilitation",
+        "related_methods",
+    )
 
     parent_page_types = ["cases.MethodIndexPage"]
     subpage_types = []

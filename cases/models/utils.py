@@ -6,6 +6,7 @@ object for its translation in the active language, found by `translation_key` in
 """
 
 from wagtail.models import Locale
+from wagtail_localize.fields import SynchronizedField
 
 
 def active_locale():
@@ -39,3 +40,8 @@ def localize_all(objects, locale=None, lookup=None):
             seen.add(obj.translation_key)
             result.append(obj)
     return result
+
+
+def synchronised(*names):
+    """wagtail-localize overrides: these fields are copied to translations, never translated."""
+    return [SynchronizedField(name, overridable=False) for name in names]
