@@ -197,5 +197,5 @@ def login(page, username, password, next_url="/admin/"):
     page.goto(f"/admin/login/?next={next_url}")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.click("button[type=submit]")

@@ -44,12 +44,12 @@ def test_knowledge_base_pages_are_valid_html(page):
 def test_filter_form_and_removing_a_filter(page):
     page.goto("/de/verfahren/")
     page.get_by_label("Region").select_option("stadt-leipzig")
-    page.get_by_role("button", name="Verfahren anzeigen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Verfahren anzeigen").click()
     assert "region=stadt-leipzig" in page.url
     assert page.locator("#results-heading").inner_text() == "1 Verfahren"
-    page.get_by_role("link", name="Filter entfernen: Region: Leipzig (Kreisfreie Stadt)").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Filter entfernen: Region: Leipzig (Kreisfreie Stadt)").click()
     assert "region=" not in page.url
     assert page.locator("#results-heading").inner_text().endswith("Verfahren")
 
@@ -59,8 +59,8 @@ def test_method_finder_by_keyboard_and_mouse(page):
     page.get_by_label("Gather opinions").check()
     page.get_by_label("How many people should take part?").fill("10")
     page.get_by_label("What budget is available?").select_option("low")
-    page.get_by_role("button", name="Find methods").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Find methods").click()
     results = page.locator("ol.finder-results > li")
     assert results.count() > 0
     assert "Meets 3 of 3 criteria" in results.first.inner_text()

@@ -5,6 +5,7 @@ import re
 import uuid
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.helpers import (
     assert_accessible,
@@ -52,15 +53,15 @@ def test_register_with_errors_then_success_then_cancel(page, e2e_server, e2e_mai
     page.get_by_label("Organisation oder Kommune").fill("Stadt Pirna")
     page.get_by_role("button", name="Anmelden").click()
     # The server answers with errors and keeps the input; consent was missing too.
-    assert page.get_by_role("alert").first.is_visible()
-    assert page.get_by_label("Organisation oder Kommune").input_value() == "Stadt Pirna"
-    assert page.locator("#id_consent_error").is_visible()
+    expect(page.get_by_role("alert").first).to_be_visible()
+    expect(page.get_by_label("Organisation oder Kommune")).to_have_value("Stadt Pirna")
+    expect(page.locator("#id_consent_error")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_label("E-Mail").fill(email)
     page.get_by_label(re.compile("Ich bin einverstanden")).check()
     page.get_by_role("button", name="Anmelden").click()
-    assert page.get_by_role("heading", name="Vielen Dank für Ihre Anmeldung").is_visible()
+    expect(page.get_by_role("heading", name="Vielen Dank für Ihre Anmeldung")).to_be_visible()
     assert_accessible(page)
 
     mails = _mails_to(e2e_mail_dir, email)
@@ -71,5 +72,5 @@ def test_register_with_errors_then_success_then_cancel(page, e2e_server, e2e_mai
     path = link.split("://", 1)[1].split("/", 1)[1]
     page.goto("/" + path)
     page.get_by_role("button", name="Ja, Anmeldung stornieren").click()
-    assert page.get_by_text("Ihre Anmeldung wurde storniert").is_visible()
+    expect(page.get_by_text("Ihre Anmeldung wurde storniert")).to_be_visible()
     assert len(_mails_to(e2e_mail_dir, email)) == 2

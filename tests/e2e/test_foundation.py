@@ -28,12 +28,12 @@ def test_root_redirects_to_german(page):
 @pytest.mark.parametrize("de_path,en_path", PAGES[:4])
 def test_language_switch_keeps_the_same_page(page, e2e_server, de_path, en_path):
     page.goto(de_path)
-    page.locator("nav.lang-switch").get_by_role("link", name="English").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("nav.lang-switch").get_by_role("link", name="English").click()
     assert page.url == e2e_server.url + en_path
     assert page.locator("html").get_attribute("lang") == "en"
-    page.locator("nav.lang-switch").get_by_role("link", name="Deutsch").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("nav.lang-switch").get_by_role("link", name="Deutsch").click()
     assert page.url == e2e_server.url + de_path
     assert page.locator("html").get_attribute("lang") == "de"
 
@@ -64,8 +64,8 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, path):
 def test_search_form_works_from_the_header(page):
     page.goto("/de/")
     page.locator("form[role=search]").first.get_by_label("Suche").fill("Netzwerk")
-    page.locator("form[role=search]").first.locator("button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form[role=search]").first.locator("button[type=submit]").click()
     assert "/de/suche/?q=Netzwerk" in page.url
     assert page.locator("main").get_by_role("link").count() > 0
 
@@ -81,8 +81,8 @@ def test_not_found_and_form_errors_are_accessible(page):
     assert response.status == 404
     assert_accessible(page)
     page.goto("/de/barrierefreiheit/barriere-melden/")
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
     assert page.locator(".error").count() > 0
     assert_accessible(page)
 

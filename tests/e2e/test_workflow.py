@@ -72,8 +72,8 @@ def test_guest_case_is_submitted_approved_and_published(page, new_page, e2e_serv
     choose_first(page, "format")
     assert page.locator("button[name='action-publish']").count() == 0
     open_more_actions(page)
-    page.locator("button[name='action-submit']").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("button[name='action-submit']").click()
 
     case_id, live, in_moderation, owner_org = shell(
         env,
@@ -90,13 +90,13 @@ def test_guest_case_is_submitted_approved_and_published(page, new_page, e2e_serv
     login(editor, "ministerium_e2e", PASSWORD)
     editor.goto(f"/admin/pages/{case_id}/edit/")
     open_more_actions(editor)
-    editor.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])").first.click()
-    editor.wait_for_load_state()
+    with editor.expect_navigation():
+        editor.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])").first.click()
 
     # The case is public now.
     reader = new_page()
     reader.goto("/de/verfahren/")
     link = reader.get_by_role("link", name=re.compile(re.escape(TITLE)))
-    link.first.click()
-    reader.wait_for_load_state()
+    with reader.expect_navigation():
+        link.first.click()
     assert reader.get_by_role("heading", level=1).inner_text().strip() == TITLE
