@@ -14,7 +14,6 @@ from home.models import HomePage, StandardPage
 from .demo_data.cases import CASES
 from .demo_data.methods import M as METHODS
 from .demo_data.taxonomies import ORGANISATIONS, TARGET_GROUPS, TOPICS
-from .indexing import batched_search_index
 from .models import (
     CaseIndexPage,
     CasePage,
@@ -494,11 +493,6 @@ LEVELS_EN = {
 
 
 def load():
-    with batched_search_index():
-        _load()
-
-
-def _load():
     site = Site.objects.get(is_default_site=True)
     home = site.root_page.specific
     assert isinstance(home, HomePage)

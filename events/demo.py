@@ -3,7 +3,6 @@ two upcoming events dated relative to today, and the network survey. Idempotent.
 
 import datetime
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Site
@@ -346,9 +345,7 @@ def load_survey(home):
             pairs[choices] = en_choices
             pairs.update(zip(choices.split("\n"), en_choices.split("\n"), strict=True))
     english = translate(survey.specific, pairs)
-    # Set the English texts once the surrounding transaction has committed: work that
-    # Wagtail defers to commit time would otherwise publish the copied German fields again.
-    transaction.on_commit(lambda: localise_survey(english.pk, pairs))
+    localise_survey(english.pk, pairs)
     return survey
 
 

@@ -78,9 +78,16 @@ def translate(instance, pairs, language="en"):
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=target_locale, defaults={"enabled": True}
     )
-    translation.save_target(publish=True)
-    result = instance.get_translation(target_locale)
-    return result.specific if isinstance(result, Page) else result
+    if not isinstance(instance, Page):
+        translation.save_target(publish=True)
+        return instance.get_translation(target_locale)
+    # Save a draft and publish it now, from the database. With publish=True wagtail-localize
+    # publishes on commit, from the page object it held in memory: that writes the page's
+    # numchild of that moment back over children added since (a broken tree) and publishes
+    # the old revision over any published later in the same transaction.
+    translation.save_target(publish=False)
+    instance.get_translation(target_locale).get_latest_revision().publish()
+    return instance.get_translation(target_locale).specific
 
 
 def page_with_translation(parent, model, slug, de, en, en_slug=None):
