@@ -9,8 +9,10 @@ import random
 from django.utils import timezone
 from wagtail.models import Locale
 
+from cases.choices import Format
+
 from .formatting import EVENT_TZ
-from .models import EventFormat, EventIndexPage, EventPage, EventType, RegistrationMode
+from .models import EventIndexPage, EventPage, EventType, RegistrationMode
 
 SLUG_PREFIX = "bench-event-"
 
@@ -32,7 +34,7 @@ def generate(events=100, upcoming_share=0.25, seed=4):
         .values_list("slug", flat=True)
     )
     today = timezone.localdate(timezone=EVENT_TZ)
-    types, formats = EventType.values, EventFormat.values
+    types, formats = EventType.values, Format.values
     created = 0
     for n in range(events):
         slug = f"{SLUG_PREFIX}{n}"
@@ -52,8 +54,8 @@ def generate(events=100, upcoming_share=0.25, seed=4):
             teaser="Synthetische Veranstaltung für Lasttests.",
             event_type=rng.choice(types),
             format=event_format,
-            venue_name="" if event_format == EventFormat.ONLINE else "Rathaus",
-            venue_address="" if event_format == EventFormat.ONLINE else "Markt 1\n01067 Dresden",
+            venue_name="" if event_format == Format.ONLINE else "Rathaus",
+            venue_address="" if event_format == Format.ONLINE else "Markt 1\n01067 Dresden",
             organiser="Netzwerk Bürgerbeteiligung",
             start=start,
             end=start + datetime.timedelta(hours=rng.randint(1, 6)),

@@ -203,7 +203,7 @@ def upcoming_events(today):
             {
                 "title": "Praxiswerkstatt: Einen Bürgerrat in der Kommune planen",
                 "event_type": "workshop",
-                "format": "on_site",
+                "format": "on-site",
                 "start": at(onsite_day.year, onsite_day.month, onsite_day.day, 10),
                 "end": at(onsite_day.year, onsite_day.month, onsite_day.day, 15),
                 "venue_name": "Stadtforum Dresden",

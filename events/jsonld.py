@@ -5,15 +5,16 @@ import json
 
 from django.utils.html import mark_safe
 
+from cases.choices import Format
+
 from .formatting import local
-from .models import EventFormat
 
 ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 ATTENDANCE = {
-    EventFormat.ON_SITE: "https://schema.org/OfflineEventAttendanceMode",
-    EventFormat.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-    EventFormat.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+    Format.ON_SITE: "https://schema.org/OfflineEventAttendanceMode",
+    Format.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
 }
 
 
@@ -29,7 +30,7 @@ def event_data(event, request=None):
         "name": event.title,
         "startDate": start,
         "endDate": end,
-        "eventAttendanceMode": ATTENDANCE.get(event.format, ATTENDANCE[EventFormat.ON_SITE]),
+        "eventAttendanceMode": ATTENDANCE.get(event.format, ATTENDANCE[Format.ON_SITE]),
         "eventStatus": "https://schema.org/EventCancelled"
         if event.is_cancelled
         else "https://schema.org/EventScheduled",
@@ -39,12 +40,12 @@ def event_data(event, request=None):
     if event.teaser or event.intro:
         data["description"] = event.teaser or event.intro
     locations = []
-    if event.format != EventFormat.ONLINE:
+    if event.format != Format.ONLINE:
         place = {"@type": "Place", "name": event.venue_name or event.title}
         if event.venue_address:
             place["address"] = event.address_one_line
         locations.append(place)
-    if event.format != EventFormat.ON_SITE:
+    if event.format != Format.ON_SITE:
         locations.append({"@type": "VirtualLocation", "url": url})
     data["location"] = locations[0] if len(locations) == 1 else locations
     if event.organiser:

@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cases.choices import Format
 from home.blocks import BodyBlock
 from home.models import BasePage, paginate
 
@@ -28,6 +29,8 @@ from .blocks import AgendaBlock, DocumentationBlock
 from .formatting import EVENT_TZ, format_event_date, local
 
 PER_PAGE = 10
+# Bookmarked filter links from before events shared the knowledge base's Format values.
+LEGACY_FORMATS = {"on_site": Format.ON_SITE}
 
 
 class EventType(models.TextChoices):
@@ -35,12 +38,6 @@ class EventType(models.TextChoices):
     WORKSHOP = "workshop", _("Workshop")
     CONFERENCE = "conference", _("Conference")
     OTHER = "other", _("Other event")
-
-
-class EventFormat(models.TextChoices):
-    ON_SITE = "on_site", _("On-site")
-    ONLINE = "online", _("Online")
-    HYBRID = "hybrid", _("Hybrid")
 
 
 class RegistrationMode(models.TextChoices):
@@ -75,9 +72,10 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
 
     @staticmethod
-    def _choice(request, name, choices):
+    def _choice(request, name, choices, aliases=None):
         """The GET value if it is a known choice; otherwise None and whether it was invalid."""
         value = request.GET.get(name, "")
+        value = (aliases or {}).get(value, value)
         if not value:
             return None, False
         return (value, False) if value in choices else (None, True)
@@ -94,7 +92,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         if event_type:
             events = events.filter(event_type=event_type)
             filters["type"] = event_type
-        event_format, bad = self._choice(request, "format", EventFormat.values)
+        event_format, bad = self._choice(request, "format", Format.values, LEGACY_FORMATS)
         if bad:
             invalid.append(_("format"))
         if event_format:
@@ -140,7 +138,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             selected={"type": event_type, "format": event_format, "year": year},
             invalid_filters=invalid,
             type_choices=EventType.choices,
-            format_choices=EventFormat.choices,
+            format_choices=Format.choices,
             filter_querystring="&".join(f"{k}={v}" for k, v in filters.items()),
             feed_url=self.url + self.reverse_subpage("feed"),
         )
@@ -192,7 +190,7 @@ class EventPage(RoutablePageMixin, BasePage):
         _("cancelled"), default=False, help_text=_("The event will not take place.")
     )
     format = models.CharField(
-        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.ON_SITE
+        _("format"), max_length=20, choices=Format.choices, default=Format.ON_SITE
     )
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     venue_address = models.TextField(_("venue address"), blank=True, max_length=500)
@@ -307,7 +305,7 @@ class EventPage(RoutablePageMixin, BasePage):
             errors["end"] = _("The end must not be before the start.")
         if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
             errors["registration_url"] = _("Enter the link to the external registration.")
-        if self.format != EventFormat.ONLINE and not self.venue_name:
+        if self.format != Format.ONLINE and not self.venue_name:
             errors["venue_name"] = _("Enter the venue of an on-site or hybrid event.")
         if errors:
             raise ValidationError(errors)
@@ -332,7 +330,7 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @property
     def is_online(self):
-        return self.format == EventFormat.ONLINE
+        return self.format == Format.ONLINE
 
     @property
     def address_one_line(self):
@@ -342,8 +340,8 @@ class EventPage(RoutablePageMixin, BasePage):
     def location_text(self):
         """One line for calendars: venue and address, or 'Online'."""
         parts = [self.venue_name, self.address_one_line]
-        if self.format != EventFormat.ON_SITE:
-            parts.append(str(EventFormat.ONLINE.label))
+        if self.format != Format.ON_SITE:
+            parts.append(str(Format.ONLINE.label))
         return ", ".join(p for p in parts if p)
 
     # --- registration --------------------------------------------------------------------

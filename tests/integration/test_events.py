@@ -40,7 +40,7 @@ def make_event(slug, days=10, hours=2, language="de", publish=True, **fields):
     defaults = {
         "title": f"Testveranstaltung {slug}",
         "event_type": "workshop",
-        "format": "on_site",
+        "format": "on-site",
         "venue_name": "Rathaus Pirna",
         "venue_address": "Am Markt 1\n01796 Pirna",
         "organiser": "Netzwerk",
@@ -135,6 +135,69 @@ def test_index_filters_by_type_and_format(client):
     assert '<option value="online" selected>' in html
 
 
+@pytest.mark.parametrize("value", ["on-site", "on_site"])  # on_site: links from before 0003
+def test_index_format_filter_uses_the_knowledge_base_values(client, value):
+    make_event("hybrid-treffen", format="hybrid")
+    html = client.get("/de/veranstaltungen/", {"format": value}).content.decode()
+    assert '<option value="on-site" selected>Vor Ort</option>' in html
+    assert "Praxiswerkstatt" in html and "Testveranstaltung hybrid-treffen" not in html
+    assert "nicht erkannt" not in html
+    hybrid = client.get("/en/events/", {"format": "hybrid"}).content.decode()
+    assert '<option value="hybrid" selected>Hybrid</option>' in hybrid
+    assert "Practice workshop" not in hybrid
+
+
+def test_event_format_labels_and_attendance_modes(client):
+    """Each Format value is labelled, placed and mapped to schema.org's attendance mode."""
+    expected = {
+        "on-site": ("Vor Ort", "OfflineEventAttendanceMode", ["Place"]),
+        "online": ("Online", "OnlineEventAttendanceMode", ["VirtualLocation"]),
+        "hybrid": ("Hybrid", "MixedEventAttendanceMode", ["Place", "VirtualLocation"]),
+    }
+    for value, (label, mode, locations) in expected.items():
+        event = make_event(f"format-{value}", format=value, online_info="Videokonferenz")
+        response = client.get(event.url)
+        data = jsonld(response)
+        assert data["eventAttendanceMode"] == f"https://schema.org/{mode}"
+        places = data["location"] if isinstance(data["location"], list) else [data["location"]]
+        assert [p["@type"] for p in places] == locations
+        html = response.content.decode()
+        assert f'<span class="badge">{label}</span>' in html
+        assert ("Online: Videokonferenz" in html) == (value != "on-site")
+        assert ("Rathaus Pirna" in html.split("<main")[1]) == (value != "online")
+        _cal, (vevent,) = parse_ics(client.get(event.url + "ics/").content)
+        assert ("Online" in str(vevent["LOCATION"])) == (value != "on-site")
+
+
+def test_format_migration_converts_fields_revisions_and_translation_sources():
+    """events/0003 in both directions on the demo events (inside the test's transaction)."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Revision
+    from wagtail_localize.models import TranslationSource
+
+    migration = importlib.import_module("events.migrations.0003_format_values_of_the_knowledge_base")
+    content_type = ContentType.objects.get_for_model(EventPage)
+
+    def stored():
+        return (
+            set(EventPage.objects.values_list("format", flat=True)),
+            {r.content["format"] for r in Revision.objects.filter(content_type=content_type)},
+            {
+                json.loads(s.content_json)["format"]
+                for s in TranslationSource.objects.filter(specific_content_type=content_type)
+            },
+        )
+
+    assert stored() == ({"on-site", "online"},) * 3
+    migration.backwards(apps, None)
+    assert stored() == ({"on_site", "online"},) * 3
+    migration.forwards(apps, None)
+    assert stored() == ({"on-site", "online"},) * 3
+
+
 def test_index_year_archive(client):
     html = client.get("/en/events/", {"year": "2022"}).content.decode()
     assert "Archive 2022" in html
@@ -150,6 +213,9 @@ def test_index_year_archive(client):
         "year=1999",
         "type=work%00shop",
         "format=%ED%A0%80",  # a lone surrogate, not valid UTF-8
+        "format=onsite",
+        "format=On-site",
+        "format=csv",
         "page=999999",
         "page=-1",
         "page=" + "x" * 3000,
