@@ -3,8 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .permissions import GUEST_EDITORS, MINISTRY_EDITORS
 
@@ -60,3 +63,32 @@ def submissions_only_for_ministry(user, editable_forms):
     if is_ministry_editor(user):
         return editable_forms
     return editable_forms.none()
+
+
+class MinistryMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_ministry_editor(request.user)
+
+
+@hooks.register("register_admin_urls")
+def invite_guest_editor_url():
+    from .admin_views import InviteGuestEditorView
+
+    return [
+        path(
+            "guest-editors/invite/",
+            InviteGuestEditorView.as_view(),
+            name="home_invite_guest_editor",
+        )
+    ]
+
+
+@hooks.register("register_settings_menu_item")
+def invite_guest_editor_menu_item():
+    return MinistryMenuItem(
+        gettext_lazy("Invite guest editor"),
+        reverse("home_invite_guest_editor"),
+        name="invite-guest-editor",
+        icon_name="mail",
+        order=610,
+    )

@@ -202,3 +202,116 @@ def test_invite_refuses_to_demote_an_administrator(organisation):
     User.objects.create_superuser("chefin", "chefin@example.org", "a-Long-test-pass-42")
     with pytest.raises(CommandError, match="administrator"):
         call_command("invite_guest_editor", email="chefin@example.org", organisation=organisation.name)
+
+
+# --- inviting from the admin (Settings → "Invite guest editor") --------------------------------
+
+INVITE_URL = "/admin/guest-editors/invite/"
+
+
+def invite_form(org, **overrides):
+    data = {
+        "organisation": org.pk,
+        "first_name": "Jana",
+        "last_name": "Beispiel",
+        "email": "Jana@Verein.example",
+        "language": "en",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def administrator(db):
+    return User.objects.create_superuser("chefin", "chefin@example.org", "a-Long-test-pass-42")
+
+
+def test_ministry_editors_and_administrators_see_the_invitation(
+    client, ministry, administrator, organisation
+):
+    assert reverse("home_invite_guest_editor") == INVITE_URL
+    for user in (ministry, administrator):
+        client.force_login(user)
+        response = client.get(INVITE_URL)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Gastredaktion einladen" in html and "Einladung senden" in html
+        assert "mit einem Link, um ein Passwort festzulegen" in html
+        assert 'name="email"' in html and "Bürgerverein Teststadt" in html
+        assert INVITE_URL in client.get(reverse("wagtailadmin_home")).content.decode()  # menu
+
+
+def test_guest_editors_and_anonymous_users_cannot_invite(client, guest, organisation):
+    assert client.get(INVITE_URL).status_code == 302  # to the admin login
+    assert "login" in client.get(INVITE_URL)["Location"]
+    client.force_login(guest)
+    assert INVITE_URL not in client.get(reverse("wagtailadmin_home")).content.decode()
+    # Wagtail answers PermissionDenied in the admin with a redirect to the dashboard + message.
+    denied = client.get(INVITE_URL, follow=True)
+    assert denied.redirect_chain == [(reverse("wagtailadmin_home"), 302)]
+    assert "keinen Zugang zu diesem Bereich" in denied.content.decode()
+    mail.outbox.clear()
+    response = client.post(INVITE_URL, invite_form(organisation))
+    assert (response.status_code, response["Location"]) == (302, reverse("wagtailadmin_home"))
+    assert not User.objects.filter(email="jana@verein.example").exists() and not mail.outbox
+
+
+def test_ministry_editor_invites_a_guest_editor(client, ministry, organisation):
+    client.force_login(ministry)
+    mail.outbox.clear()
+    response = client.post(INVITE_URL, invite_form(organisation), follow=True)
+    assert response.redirect_chain[-1][0] == INVITE_URL
+    assert "Einladung an jana@verein.example gesendet" in response.content.decode()
+
+    user = User.objects.get(email="jana@verein.example")
+    assert (user.username, user.first_name, user.last_name) == ("jana@verein.example", "Jana", "Beispiel")
+    assert list(user.groups.values_list("name", flat=True)) == [GUEST_EDITORS]
+    assert user.editor_profile.organisation == organisation
+    assert not user.has_usable_password() and not user.is_superuser and not user.is_staff
+
+    (message,) = mail.outbox
+    assert message.to == ["jana@verein.example"] and "Invitation" in message.subject  # English
+    assert "Bürgerverein Teststadt" in message.body
+    path = re.search(r"https?://\S+", message.body).group(0).split("testserver", 1)[1]
+    client.logout()
+    response = client.get(path, follow=True)
+    assert response.status_code == 200 and 'name="new_password1"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "overrides, field, error",
+    [
+        ({"email": "kein-email"}, "email", "gültige E-Mail"),
+        ({"email": "GAST@example.org"}, "email", "bereits ein Konto"),  # the guest fixture's
+        ({"email": "chefin@example.org"}, "email", "bereits ein Konto"),  # an administrator
+        ({"organisation": "999999"}, "organisation", "gültige Auswahl"),
+        ({"first_name": ""}, "first_name", "Dieses Feld muss ausgefüllt werden"),
+    ],
+)
+def test_invitation_form_keeps_input_and_shows_errors(
+    client, ministry, guest, administrator, organisation, overrides, field, error
+):
+    client.force_login(ministry)
+    mail.outbox.clear()
+    users = User.objects.count()
+    data = invite_form(organisation, **overrides)
+    response = client.post(INVITE_URL, data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert list(form.errors) == [field] and error in str(form.errors[field])
+    html = response.content.decode()
+    assert error in html
+    for name in ("first_name", "last_name", "email"):
+        if data[name]:
+            assert f'value="{data[name]}"' in html  # the input is kept
+    assert User.objects.count() == users and not mail.outbox
+
+
+def test_a_failed_mail_creates_no_account(client, ministry, organisation, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # nothing listens on discard
+    client.force_login(ministry)
+    response = client.post(INVITE_URL, invite_form(organisation))
+    assert response.status_code == 200
+    assert "deshalb wurde kein Konto angelegt" in response.content.decode()
+    assert not User.objects.filter(email="jana@verein.example").exists()
