@@ -82,9 +82,10 @@ def translate(instance, pairs, language="en"):
         translation.save_target(publish=True)
         return instance.get_translation(target_locale)
     # Save a draft and publish it now, from the database. With publish=True wagtail-localize
-    # publishes on commit, from the page object it held in memory: that writes the page's
-    # numchild of that moment back over children added since (a broken tree) and publishes
-    # the old revision over any published later in the same transaction.
+    # publishes on commit, from the page object it held in memory: harmless in the admin (one
+    # request, one transaction), but the loader runs in one transaction per app, so that wrote
+    # the page's numchild of that moment back over children added since (a broken tree) and
+    # published the old revision over any published later in the same transaction.
     translation.save_target(publish=False)
     instance.get_translation(target_locale).get_latest_revision().publish()
     return instance.get_translation(target_locale).specific

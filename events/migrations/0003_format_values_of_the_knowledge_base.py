@@ -3,7 +3,8 @@
 
 Converted: the live field, every revision of an event (drafts, history, what "publish" or
 "revert" would bring back) and wagtail-localize's translation sources (it copies synchronised
-fields such as the format from them into translations). Reversible."""
+fields such as the format from them into translations). Reversible. With Elasticsearch, run
+`update_index` afterwards: the indexed documents carry the value as a filter field."""
 
 import json
 
