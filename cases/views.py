@@ -1,16 +1,39 @@
 """Views behind the case index routes: listing (HTML, CSV, JSON) and the codebook."""
 
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from home.models import paginate
 
 from . import export
-from .filters import CaseFilters
+from .derived import Counted, cached, cached_count
+from .filters import SORTS, CaseFilters
+from .models import CasePage
 from .models.utils import localize_all
+from .templatetags.cases_tags import participation_levels_url
 
 FORMATS = ("html", "csv", "json")
 PER_PAGE = 20
+# What a teaser in the list shows (and what `pageurl` needs): the rest stays in the database.
+TEASER_FIELDS = (
+    "id",
+    "title",
+    "slug",
+    "url_path",
+    "path",
+    "depth",
+    "locale_id",
+    "first_published_at",
+    "teaser",
+    "municipality",
+    "region",
+    "start_date",
+    "participation_level",
+    "status",
+    "is_example",
+)
 
 
 def requested_format(request):
@@ -26,30 +49,35 @@ def case_listing(index_page, request):
         )
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
-    filters = CaseFilters(index_page, request.GET)
-    cases = filters.apply(index_page.cases())
+    cases = index_page.cases()  # one query for view restrictions, reused below
+    filters = CaseFilters(index_page, request.GET, cases)
+    listed = filters.apply(cases)
     if fmt != "html":
         builder = export.RecordBuilder(filters, index_page.get_full_url(request))
         respond = export.csv_response if fmt == "csv" else export.json_response
-        return respond(cases, builder, index_page.slug)
+        return respond(listed, builder, index_page.slug)
 
-    page_obj = paginate(
-        request,
-        cases.select_related("region", "organisation")
+    # Paginate the ids (narrow rows sort and skip cheaply, the count comes from the cache),
+    # then load the full rows of just this page.
+    ids = listed.values_list("pk", flat=True)
+    page_obj = paginate(request, Counted(ids, cached_count(ids)), PER_PAGE)
+    page_obj.object_list = list(
+        CasePage.objects.filter(pk__in=page_obj.object_list)
+        .order_by(*SORTS[filters.sort][1])
+        .select_related("region")
         .prefetch_related("topics")
-        .defer(*export.DEFERRED_FIELDS),
-        PER_PAGE,
+        .only(*TEASER_FIELDS)
     )
     topics = filters.topic_lookup()
     for case in page_obj.object_list:
-        case.display_topics = localize_all(case.topics.all(), index_page.locale, topics)
+        case.display_topics = localize_all(case.topics.all(), filters.locale_id, topics)
 
     featured = []
     if not filters.is_filtered and page_obj.number == 1:
         featured = list(
-            index_page.cases()
-            .filter(featured=True)
+            cases.filter(featured=True)
             .select_related("region")
+            .only(*TEASER_FIELDS)
             .order_by("-start_date")[:3]
         )
 
@@ -64,8 +92,24 @@ def case_listing(index_page, request):
             "csv_url": "?" + filters.querystring(format="csv"),
             "json_url": "?" + filters.querystring(format="json"),
             "codebook_url": index_page.get_url(request) + index_page.reverse_subpage("codebook"),
+            **frame_links(request),
         },
     )
+
+
+def frame_links(request):
+    """Links the index shows next to the results (levels page, participation portal):
+    three queries from settings and pages, cached like the header and footer."""
+    from home.models import SiteSettings
+
+    def build():
+        return {
+            "levels_url": participation_levels_url({"request": request}),
+            "portal_url": SiteSettings.for_request(request).participation_portal_url,
+        }
+
+    site = Site.find_for_request(request)
+    return cached("links", [site.pk if site else 0, translation.get_language()], build)
 
 
 def codebook(index_page, request):
