@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -42,6 +44,17 @@ class Facet:
     @property
     def selected_label(self):
         return dict(self.options).get(self.selected, "")
+
+    def options_html(self):
+        """The <option>s of the facet's select (a template loop cost ~100 iterations)."""
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, mark_safe(" selected") if value == self.selected else "", label)
+                for value, label in self.options
+            ),
+        )
 
 
 def clean_for_display(value):

@@ -8,7 +8,7 @@ from wagtail.models import Site
 from home.models import paginate
 
 from . import export
-from .derived import Counted, cached, cached_count
+from .derived import Counted, cached, cached_count, queryset_key
 from .filters import SORTS, CaseFilters
 from .models import CasePage
 from .models.utils import localize_all
@@ -68,18 +68,17 @@ def case_listing(index_page, request):
         .prefetch_related("topics")
         .only(*TEASER_FIELDS)
     )
+    index_url = index_page.get_url(request)
     topics = filters.topic_lookup()
     for case in page_obj.object_list:
-        case.display_topics = localize_all(case.topics.all(), filters.locale_id, topics)
+        # A child page's URL is its parent's plus its slug: no `pageurl` per teaser.
+        case.listing_url = f"{index_url}{case.slug}/"
+        names = [t.name for t in localize_all(case.topics.all(), filters.locale_id, topics)]
+        case.topic_names = ", ".join(names)
 
     featured = []
     if not filters.is_filtered and page_obj.number == 1:
-        featured = list(
-            cases.filter(featured=True)
-            .select_related("region")
-            .only(*TEASER_FIELDS)
-            .order_by("-start_date")[:3]
-        )
+        featured = featured_cases(cases, index_url)
 
     querystring = filters.querystring()
     return index_page.render(
@@ -91,10 +90,33 @@ def case_listing(index_page, request):
             "querystring": querystring,
             "csv_url": "?" + filters.querystring(format="csv"),
             "json_url": "?" + filters.querystring(format="json"),
-            "codebook_url": index_page.get_url(request) + index_page.reverse_subpage("codebook"),
+            "codebook_url": index_url + index_page.reverse_subpage("codebook"),
             **frame_links(request),
         },
     )
+
+
+def featured_cases(cases, index_url):
+    """Up to three featured cases, newest first, as plain data cached per generation."""
+
+    def build():
+        return [
+            {
+                "title": case.title,
+                "url": f"{index_url}{case.slug}/",
+                "is_example": case.is_example,
+                "municipality": case.municipality,
+                "region": str(case.region) if case.region else "",
+            }
+            for case in cases.filter(featured=True)
+            .select_related("region")
+            .only(*TEASER_FIELDS)
+            .order_by("-start_date")[:3]
+        ]
+
+    # Region labels are translated; the URL depends on the site the request came to.
+    key = [queryset_key(cases), index_url, translation.get_language()]
+    return cached("featured", key, build)
 
 
 def frame_links(request):
