@@ -36,12 +36,9 @@ def cached(name, parts, build):
     return value
 
 
-def cached_count(queryset):
-    """`queryset.count()`, cached per generation and query."""
-    sql = queryset_key(queryset.order_by())
-    if not sql:
-        return 0
-    return cached("count", [sql], queryset.count)
+def cached_count(queryset, key):
+    """`queryset.count()`, cached per generation and `key` (what selects the rows)."""
+    return cached("count", key, queryset.count)
 
 
 class Counted:

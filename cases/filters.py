@@ -70,6 +70,8 @@ class CaseFilters:
         self.params = params
         self.locale_id = index_page.locale_id
         self.cases = index_page.cases() if cases is None else cases
+        # Identifies the published cases (index page, view restrictions) in cache keys.
+        self.cases_key = queryset_key(self.cases)
         self.ignored = []  # (facet label, value) pairs that could not be used
         self.facets = self._build_facets()
         for facet in self.facets:
@@ -117,7 +119,7 @@ class CaseFilters:
         def build():
             return [d.year for d in self.cases.dates("start_date", "year", order="DESC")]
 
-        return cached("years", [queryset_key(self.cases)], build)
+        return cached("years", [self.cases_key], build)
 
     def _build_facets(self):
         terms = self._terms()
@@ -240,6 +242,11 @@ class CaseFilters:
             for facet in self.facets
             if facet.selected
         ]
+
+    def cache_key(self):
+        """What selects the listed rows: the published cases and the chosen filter values
+        (which map to fixed conditions while the generation stays the same)."""
+        return [self.cases_key, *sorted((key, f.selected) for key, f in self.selected.items())]
 
     @property
     def is_filtered(self):

@@ -8,7 +8,7 @@ from wagtail.models import Site
 from home.models import paginate
 
 from . import export
-from .derived import Counted, cached, cached_count, queryset_key
+from .derived import Counted, cached, cached_count
 from .filters import SORTS, CaseFilters
 from .models import CasePage
 from .models.utils import localize_all
@@ -60,7 +60,7 @@ def case_listing(index_page, request):
     # Paginate the ids (narrow rows sort and skip cheaply, the count comes from the cache),
     # then load the full rows of just this page.
     ids = listed.values_list("pk", flat=True)
-    page_obj = paginate(request, Counted(ids, cached_count(ids)), PER_PAGE)
+    page_obj = paginate(request, Counted(ids, cached_count(ids, filters.cache_key())), PER_PAGE)
     page_obj.object_list = list(
         CasePage.objects.filter(pk__in=page_obj.object_list)
         .order_by(*SORTS[filters.sort][1])
@@ -78,7 +78,7 @@ def case_listing(index_page, request):
 
     featured = []
     if not filters.is_filtered and page_obj.number == 1:
-        featured = featured_cases(cases, index_url)
+        featured = featured_cases(cases, filters.cases_key, index_url)
 
     querystring = filters.querystring()
     return index_page.render(
@@ -96,7 +96,7 @@ def case_listing(index_page, request):
     )
 
 
-def featured_cases(cases, index_url):
+def featured_cases(cases, cases_key, index_url):
     """Up to three featured cases, newest first, as plain data cached per generation."""
 
     def build():
@@ -115,7 +115,7 @@ def featured_cases(cases, index_url):
         ]
 
     # Region labels are translated; the URL depends on the site the request came to.
-    key = [queryset_key(cases), index_url, translation.get_language()]
+    key = [cases_key, index_url, translation.get_language()]
     return cached("featured", key, build)
 
 
