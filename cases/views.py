@@ -16,7 +16,8 @@ from .templatetags.cases_tags import participation_levels_url
 
 FORMATS = ("html", "csv", "json")
 PER_PAGE = 20
-# What a teaser in the list shows (and what `pageurl` needs): the rest stays in the database.
+# What a teaser in the list shows (plus the tree fields a Page expects): the rest stays in
+# the database.
 TEASER_FIELDS = (
     "id",
     "title",
