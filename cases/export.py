@@ -16,20 +16,6 @@ from .models import CasePage, FundingProgrammePage, Region
 MULTI_VALUE_SEPARATOR = "; "
 CHUNK_SIZE = 2000  # rows per fetch from the database
 LINES_PER_CHUNK = 200  # records per piece of the streamed response
-DEFERRED_FIELDS = (
-    "context",
-    "process",
-    "results",
-    "outcome",
-    "lessons",
-    "body",
-    "images",
-    "documents",
-    "level_justification",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-)
 
 
 @dataclass
@@ -140,9 +126,6 @@ class RecordBuilder:
     def __init__(self, filters, index_url):
         self.index_url = index_url
         self.locale_id = filters.locale_id
-        self.term_names = cached(
-            "export-terms", [self.locale_id], lambda: term_names(self.locale_id)
-        )
         self.programmes = cached(
             "programmes", [self.locale_id], lambda: programme_titles(self.locale_id)
         )
@@ -161,19 +144,10 @@ class RecordBuilder:
         linked = {column: {} for column in RELATIONS}
         for column, case_id, term_ids in parts[0].union(*parts[1:], all=True):
             linked[column].setdefault(case_id, []).append(term_ids)
-        return {column: self._names(column, by_case) for column, by_case in linked.items()}
-
-    def _names(self, column, by_case):
-        rank, name, key = self.term_names[column]
-        result = {}
-        for case_id, term_ids in by_case.items():
-            if len(term_ids) > 1:
-                term_ids.sort(key=rank.__getitem__)
-                keys = [key[pk] for pk in term_ids]
-                if len(set(keys)) < len(keys):  # a term linked in two languages counts once
-                    term_ids = [pk for i, pk in enumerate(term_ids) if key[pk] not in keys[:i]]
-            result[case_id] = [name[pk] for pk in term_ids]
-        return result
+        return {
+            column: names_by_case(term_names(self.locale_id, column), by_case)
+            for column, by_case in linked.items()
+        }
 
     def records(self, queryset):
         relations = self.relations(queryset)
@@ -229,31 +203,49 @@ class RecordBuilder:
         }
 
 
-def term_names(locale_id):
-    """{column: ({term id: rank}, {term id: name in this language}, {term id: translation
-    key})} for every linkable term of every language. The rank is the order the pages' related managers use
-    (RELATIONS), sorted by the database like they are. A term linked in another language
-    shows its translation when there is one (for methods: a live one), else its own name."""
+def names_by_case(terms, by_case):
+    """{case id: [term names]} from {case id: [term ids]}: in the pages' order, a term linked
+    in two languages once. `terms` comes from `term_names()`."""
+    rank, name, key = terms
     result = {}
-    for column, (_target, name_field, order) in RELATIONS.items():
+    for case_id, term_ids in by_case.items():
+        if len(term_ids) > 1:
+            term_ids.sort(key=rank.__getitem__)
+            keys = [key[pk] for pk in term_ids]
+            if len(set(keys)) < len(keys):
+                term_ids = [pk for i, pk in enumerate(term_ids) if key[pk] not in keys[:i]]
+        result[case_id] = [name[pk] for pk in term_ids]
+    return result
+
+
+def term_names(locale_id, column):
+    """({term id: rank}, {term id: name in this language}, {term id: translation key}) for
+    every term of every language a RELATIONS column links to, in one query, cached per
+    generation. The rank is the order the pages' related managers use, sorted by the
+    database like theirs. A term linked in another language shows its translation when
+    there is one (for methods: a live one), else its own name."""
+
+    def build():
+        _target, name_field, order = RELATIONS[column]
         model = getattr(CasePage, column).field.related_model
-        terms = model.objects.order_by(order, "pk").values_list(
-            "pk", name_field, "translation_key", "locale_id"
+        # Only live methods are shown; taxonomy snippets have no "live" (always True here).
+        live = "live" if column == "methods" else Value(True)
+        terms = list(
+            model.objects.order_by(order, "pk").values_list(
+                "pk", name_field, "translation_key", "locale_id", live
+            )
         )
-        local = model.objects.filter(locale_id=locale_id)
-        if column == "methods":
-            local = local.live()
-        local = dict(local.values_list("translation_key", name_field))
-        terms = list(terms)
-        result[column] = (
-            {pk: rank for rank, (pk, _name, _key, _locale) in enumerate(terms)},
+        local = {key: name for _pk, name, key, locale, on in terms if locale == locale_id and on}
+        return (
+            {pk: rank for rank, (pk, *_rest) in enumerate(terms)},
             {
                 pk: name if locale == locale_id else local.get(key, name)
-                for pk, name, key, locale in terms
+                for pk, name, key, locale, _on in terms
             },
-            {pk: key for pk, _name, key, _locale in terms},
+            {pk: key for pk, _name, key, _locale, _on in terms},
         )
-    return result
+
+    return cached("term-names", [locale_id, column], build)
 
 
 def programme_titles(locale_id):

@@ -121,9 +121,13 @@ class CaseFilters:
 
         return cached("years", [self.cases_key], build)
 
+    def region_labels(self):
+        """{region id: label}, e.g. "Leipzig (Kreisfreie Stadt)"."""
+        return {pk: label for _slug, label, pk in self._regions}
+
     def _build_facets(self):
         terms = self._terms()
-        regions = terms["regions"]
+        regions = self._regions = terms["regions"]
         self.topics = terms["topics"]
         self.target_groups = terms["target_groups"]
         self.methods = terms["methods"]
@@ -170,16 +174,6 @@ class CaseFilters:
             elif value != chosen:
                 self.ignored.append((label, clean_for_display(value)))
         return chosen
-
-    # Lookups for display and export --------------------------------------
-    def topic_lookup(self):
-        return {t.translation_key: t for t in self.topics}
-
-    def target_group_lookup(self):
-        return {t.translation_key: t for t in self.target_groups}
-
-    def method_lookup(self):
-        return {m.translation_key: m for m in self.methods}
 
     # Filtering -----------------------------------------------------------
     @property

@@ -18,24 +18,23 @@ def active_locale():
 
 def localize_all(objects, locale=None, lookup=None):
     """Return `objects` in the given (default: active) locale, keeping their order and
-    dropping duplicates. `locale` is a Locale or its id; `lookup` is an optional prebuilt
-    {translation_key: object} map."""
+    dropping duplicates. `lookup` is an optional prebuilt {translation_key: object} map."""
     objects = list(objects)
     if not objects:
         return []
-    locale_id = getattr(locale or active_locale(), "pk", locale)
+    locale = locale or active_locale()
     if lookup is None:
         model = type(objects[0])
-        keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
+        keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
         lookup = {}
         if keys:
-            queryset = model.objects.filter(translation_key__in=keys, locale_id=locale_id)
+            queryset = model.objects.filter(translation_key__in=keys, locale=locale)
             if hasattr(queryset, "live"):
                 queryset = queryset.live()
             lookup = {obj.translation_key: obj for obj in queryset}
     result, seen = [], set()
     for obj in objects:
-        if obj.locale_id != locale_id:
+        if obj.locale_id != locale.pk:
             obj = lookup.get(obj.translation_key, obj)
         if obj.translation_key not in seen:
             seen.add(obj.translation_key)
