@@ -5,13 +5,18 @@ request), so nothing the visitor typed reaches the database: unknown or malforme
 are ignored and reported, repeated parameters use the first usable value.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Format, ParticipationLevel, Status
+from .derived import cached, queryset_key
 from .models import CasePage, MethodPage, Region, TargetGroup, Topic
 
 SORTS = {
@@ -20,6 +25,8 @@ SORTS = {
     "title": (_("Title"), ("title", "pk")),
 }
 DEFAULT_SORT = "newest"
+# A taxonomy term as the listing and the export need it (plain data, so it can be cached).
+Term = namedtuple("Term", "slug name translation_key")
 FILTER_KEYS = ["region", "topic", "target_group", "level", "mode", "status", "method", "year"]
 # "mode" filters the participation format: "format" is taken by the open-data export.
 
@@ -38,6 +45,17 @@ class Facet:
     def selected_label(self):
         return dict(self.options).get(self.selected, "")
 
+    def options_html(self):
+        """The <option>s of the facet's select (a template loop cost ~100 iterations)."""
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (value, mark_safe(" selected") if value == self.selected else "", label)
+                for value, label in self.options
+            ),
+        )
+
 
 def clean_for_display(value):
     """Shorten and strip control characters, so a reported value is safe and readable."""
@@ -46,10 +64,14 @@ def clean_for_display(value):
 
 
 class CaseFilters:
-    def __init__(self, index_page, params):
+    def __init__(self, index_page, params, cases=None):
+        """`cases`: the index page's published cases, if the caller already has them."""
         self.index_page = index_page
         self.params = params
-        self.locale = index_page.locale
+        self.locale_id = index_page.locale_id
+        self.cases = index_page.cases() if cases is None else cases
+        # Identifies the published cases (index page, view restrictions) in cache keys.
+        self.cases_key = queryset_key(self.cases)
         self.ignored = []  # (facet label, value) pairs that could not be used
         self.facets = self._build_facets()
         for facet in self.facets:
@@ -60,25 +82,62 @@ class CaseFilters:
         )
 
     # Options -------------------------------------------------------------
-    def _build_facets(self):
-        regions = list(Region.objects.order_by("name", "kind"))
-        self.topics = list(Topic.objects.filter(locale=self.locale).order_by("name"))
-        self.target_groups = list(TargetGroup.objects.filter(locale=self.locale).order_by("name"))
-        self.methods = list(
-            MethodPage.objects.live()
-            .filter(locale=self.locale)
-            .order_by("title")
-            .only(
-                "id", "title", "slug", "translation_key", "locale_id", "url_path", "path", "depth"
+    def _terms(self):
+        """Regions, topics, target groups and methods of this language: four queries,
+        cached until the next publish or snippet change (home/cache.py)."""
+
+        def build():
+            methods = (
+                MethodPage.objects.live()
+                .filter(locale_id=self.locale_id)
+                .order_by("title")
+                .values_list("slug", "title", "translation_key")
             )
-        )
-        years = [d.year for d in self.index_page.cases().dates("start_date", "year", order="DESC")]
+            return {
+                "regions": [
+                    (r.slug, str(r), r.pk) for r in Region.objects.order_by("name", "kind")
+                ],
+                "topics": [
+                    Term(*t)
+                    for t in Topic.objects.filter(locale_id=self.locale_id)
+                    .order_by("name")
+                    .values_list("slug", "name", "translation_key")
+                ],
+                "target_groups": [
+                    Term(*t)
+                    for t in TargetGroup.objects.filter(locale_id=self.locale_id)
+                    .order_by("name")
+                    .values_list("slug", "name", "translation_key")
+                ],
+                "methods": [Term(*m) for m in methods],
+            }
+
+        # Region labels contain a translated kind: the language is part of the key.
+        return cached("terms", [self.locale_id, translation.get_language()], build)
+
+    def _years(self):
+        def build():
+            return [d.year for d in self.cases.dates("start_date", "year", order="DESC")]
+
+        return cached("years", [self.cases_key], build)
+
+    def region_labels(self):
+        """{region id: label}, e.g. "Leipzig (Kreisfreie Stadt)"."""
+        return {pk: label for _slug, label, pk in self._regions}
+
+    def _build_facets(self):
+        terms = self._terms()
+        regions = self._regions = terms["regions"]
+        self.topics = terms["topics"]
+        self.target_groups = terms["target_groups"]
+        self.methods = terms["methods"]
+        years = self._years()
         return [
             Facet(
                 "region",
                 _("Region"),
-                [(r.slug, str(r)) for r in regions],
-                extra={r.slug: r.pk for r in regions},
+                [(slug, label) for slug, label, _pk in regions],
+                extra={slug: pk for slug, _label, pk in regions},
             ),
             Facet(
                 "topic",
@@ -98,7 +157,7 @@ class CaseFilters:
             Facet(
                 "method",
                 _("Method"),
-                [(m.slug, m.title) for m in self.methods],
+                [(m.slug, m.name) for m in self.methods],
                 extra={m.slug: m.translation_key for m in self.methods},
             ),
             Facet("year", _("Year"), [(str(y), str(y)) for y in years]),
@@ -115,16 +174,6 @@ class CaseFilters:
             elif value != chosen:
                 self.ignored.append((label, clean_for_display(value)))
         return chosen
-
-    # Lookups for display and export --------------------------------------
-    def topic_lookup(self):
-        return {t.translation_key: t for t in self.topics}
-
-    def target_group_lookup(self):
-        return {t.translation_key: t for t in self.target_groups}
-
-    def method_lookup(self):
-        return {m.translation_key: m for m in self.methods}
 
     # Filtering -----------------------------------------------------------
     @property
@@ -187,6 +236,11 @@ class CaseFilters:
             for facet in self.facets
             if facet.selected
         ]
+
+    def cache_key(self):
+        """What selects the listed rows: the published cases and the chosen filter values
+        (which map to fixed conditions while the generation stays the same)."""
+        return [self.cases_key, *sorted((key, f.selected) for key, f in self.selected.items())]
 
     @property
     def is_filtered(self):

@@ -1,16 +1,34 @@
 """Views behind the case index routes: listing (HTML, CSV, JSON) and the codebook."""
 
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from home.models import paginate
 
 from . import export
-from .filters import CaseFilters
-from .models.utils import localize_all
+from .choices import ParticipationLevel, Status
+from .derived import Counted, cached, cached_count
+from .filters import SORTS, CaseFilters
+from .models import CasePage
+from .templatetags.cases_tags import participation_levels_url
 
 FORMATS = ("html", "csv", "json")
 PER_PAGE = 20
+# What a teaser in the list shows: the rest stays in the database.
+TEASER_FIELDS = (
+    "pk",
+    "title",
+    "slug",
+    "teaser",
+    "municipality",
+    "region",
+    "start_date",
+    "participation_level",
+    "status",
+    "is_example",
+)
 
 
 def requested_format(request):
@@ -26,32 +44,45 @@ def case_listing(index_page, request):
         )
         return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
-    filters = CaseFilters(index_page, request.GET)
-    cases = filters.apply(index_page.cases())
+    cases = index_page.cases()  # one query for view restrictions, reused below
+    filters = CaseFilters(index_page, request.GET, cases)
+    listed = filters.apply(cases)
     if fmt != "html":
         builder = export.RecordBuilder(filters, index_page.get_full_url(request))
         respond = export.csv_response if fmt == "csv" else export.json_response
-        return respond(cases, builder, index_page.slug)
+        return respond(listed, builder, index_page.slug)
 
-    page_obj = paginate(
-        request,
-        cases.select_related("region", "organisation")
-        .prefetch_related("topics")
-        .defer(*export.DEFERRED_FIELDS),
-        PER_PAGE,
+    # Paginate the ids (narrow rows sort and skip cheaply, the count comes from the cache),
+    # then load the full rows of just this page.
+    ids = listed.values_list("pk", flat=True)
+    page_obj = paginate(request, Counted(ids, cached_count(ids, filters.cache_key())), PER_PAGE)
+    # Teasers are plain rows: 20 page instances (and their topics) cost more than the SQL.
+    rows = list(
+        CasePage.objects.filter(pk__in=page_obj.object_list)
+        .order_by(*SORTS[filters.sort][1])
+        .values(*TEASER_FIELDS)
     )
-    topics = filters.topic_lookup()
-    for case in page_obj.object_list:
-        case.display_topics = localize_all(case.topics.all(), index_page.locale, topics)
+    links = {}
+    for case_id, topic_id in CasePage.topics.through.objects.filter(
+        casepage_id__in=[row["pk"] for row in rows]
+    ).values_list("casepage_id", "topic_id"):
+        links.setdefault(case_id, []).append(topic_id)
+    topics = export.names_by_case(export.term_names(filters.locale_id, "topics"), links)
+    regions = filters.region_labels()
+    levels, statuses = dict(ParticipationLevel.choices), dict(Status.choices)
+    index_url = index_page.get_url(request)
+    for row in rows:
+        # A child page's URL is its parent's plus its slug: no `pageurl` per teaser.
+        row["url"] = f"{index_url}{row['slug']}/"
+        row["region"] = regions.get(row["region"], "")
+        row["level"] = levels.get(row["participation_level"], row["participation_level"])
+        row["status"] = statuses.get(row["status"], row["status"])
+        row["topic_names"] = ", ".join(topics.get(row["pk"], []))
+    page_obj.object_list = rows
 
     featured = []
     if not filters.is_filtered and page_obj.number == 1:
-        featured = list(
-            index_page.cases()
-            .filter(featured=True)
-            .select_related("region")
-            .order_by("-start_date")[:3]
-        )
+        featured = featured_cases(cases, filters.cases_key, index_url)
 
     querystring = filters.querystring()
     return index_page.render(
@@ -63,9 +94,48 @@ def case_listing(index_page, request):
             "querystring": querystring,
             "csv_url": "?" + filters.querystring(format="csv"),
             "json_url": "?" + filters.querystring(format="json"),
-            "codebook_url": index_page.get_url(request) + index_page.reverse_subpage("codebook"),
+            "codebook_url": index_url + index_page.reverse_subpage("codebook"),
+            **frame_links(request),
         },
     )
+
+
+def featured_cases(cases, cases_key, index_url):
+    """Up to three featured cases, newest first, as plain data cached per generation."""
+
+    def build():
+        return [
+            {
+                "title": case.title,
+                "url": f"{index_url}{case.slug}/",
+                "is_example": case.is_example,
+                "municipality": case.municipality,
+                "region": str(case.region) if case.region else "",
+            }
+            for case in cases.filter(featured=True)
+            .select_related("region")
+            .only("title", "slug", "is_example", "municipality", "region")
+            .order_by("-start_date")[:3]
+        ]
+
+    # Region labels are translated; the URL depends on the site the request came to.
+    key = [cases_key, index_url, translation.get_language()]
+    return cached("featured", key, build)
+
+
+def frame_links(request):
+    """Links the index shows next to the results (levels page, participation portal):
+    three queries from settings and pages, cached like the header and footer."""
+    from home.models import SiteSettings
+
+    def build():
+        return {
+            "levels_url": participation_levels_url({"request": request}),
+            "portal_url": SiteSettings.for_request(request).participation_portal_url,
+        }
+
+    site = Site.find_for_request(request)
+    return cached("links", [site.pk if site else 0, translation.get_language()], build)
 
 
 def codebook(index_page, request):

@@ -1,0 +1,61 @@
+"""Small values derived from the published cases (facet options, year lists, counts),
+cached under the site-wide page-cache generation (home/cache.py).
+
+Why: they cost a query each on every uncached listing request but only change when content
+is published, unpublished, moved or a snippet changes - exactly when the generation is
+bumped. Keys that depend on a queryset use its SQL, so view restrictions (which Wagtail
+turns into WHERE clauses) and filters are part of the key.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+
+from home.cache import current_generation
+
+TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
+
+
+def queryset_key(queryset):
+    """A stable text for the rows a queryset selects ("" when it can't match anything)."""
+    try:
+        return str(queryset.query)
+    except EmptyResultSet:
+        return ""
+
+
+def cached(name, parts, build):
+    """`build()` once per generation and `parts` (strings or numbers)."""
+    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
+    key = f"cases:{name}:{current_generation()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def cached_count(queryset, key):
+    """`queryset.count()`, cached per generation and `key` (what selects the rows)."""
+    return cached("count", key, queryset.count)
+
+
+class Counted:
+    """A queryset with a known length, for Django's Paginator: it counts with `count()`
+    and slices with `[a:b]`, so the expensive COUNT can come from the cache."""
+
+    ordered = True  # the Paginator warns about unordered lists; the queryset is ordered
+
+    def __init__(self, queryset, count):
+        self.queryset = queryset
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, item):
+        return self.queryset[item]
