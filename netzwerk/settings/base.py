@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Remembers where page URLs route to (home/routing.py): saves ~4–7 queries per page.
+    "home.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "netzwerk.urls"
