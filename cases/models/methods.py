@@ -57,7 +57,9 @@ class MethodIndexPage(BasePage):
         from ..finder import MethodFinder
 
         context = super().get_context(request, *args, **kwargs)
-        context["finder"] = MethodFinder(request.GET, self.methods(), locale=self.locale)
+        methods = list(self.methods())  # the finder and the list of all methods share them
+        context["methods"] = methods
+        context["finder"] = MethodFinder(request.GET, methods, locale=self.locale_id)
         return context
 
 
