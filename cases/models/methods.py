@@ -240,7 +240,7 @@ class MethodPage(BasePage):
         return ""
 
     def localized_target_groups(self):
-        return localize_all(self.target_groups.all(), self.locale)
+        return localize_all(self.target_groups.all(), self.locale_id)
 
     def localized_related_methods(self):
         """Related methods in both directions (a link set on either page counts)."""
@@ -249,7 +249,7 @@ class MethodPage(BasePage):
                 to_methodpage__translation_key=self.translation_key
             ).values("from_methodpage_id")
         )
-        related = localize_all(list(self.related_methods.all()) + list(linking_here), self.locale)
+        related = localize_all(list(self.related_methods.all()) + list(linking_here), self.locale_id)
         return sorted(
             (m for m in related if m.live and m.translation_key != self.translation_key),
             key=lambda m: m.title,
