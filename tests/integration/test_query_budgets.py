@@ -184,3 +184,18 @@ def test_finder_case_figures_follow_a_publish(client):
     count, ids = method_case_stats(de())[method.translation_key]
     assert count == linked().count()
     assert ids[0] == case.pk
+
+
+@pytest.mark.parametrize("page_cache", [False, True])
+def test_pages_are_gzipped_for_clients_that_accept_it(client, settings, page_cache):
+    """Lighthouse flagged the uncompressed HTML; the page cache stores plain bytes."""
+    import gzip
+
+    settings.PAGE_CACHE_ENABLED = page_cache
+    plain = client.get(EVENT).content
+    for _ in range(2):  # with the page cache on, the second answer is a hit
+        response = client.get(EVENT, HTTP_ACCEPT_ENCODING="gzip")
+        assert response["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in response["Vary"]
+        assert gzip.decompress(response.content) == plain
+    assert "Content-Encoding" not in client.get(EVENT)
