@@ -266,7 +266,7 @@ class MethodFinder:
         stats = method_case_stats(self.locale)
         wanted = {r.method.translation_key: stats.get(r.method.translation_key) for r in results}
         ids = {pk for entry in wanted.values() if entry for pk in entry[1]}
-        cases = CasePage.objects.in_bulk(ids) if ids else {}
+        cases = CasePage.objects.defer_streamfields().in_bulk(ids) if ids else {}
         for result in results:
             count, case_ids = wanted[result.method.translation_key] or (0, [])
             result.case_count = count

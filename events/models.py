@@ -68,6 +68,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             EventPage.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()  # listings and the feed show no body/agenda
             .select_related("locale", "listing_image")
         )
 
@@ -388,14 +389,14 @@ class EventPage(RoutablePageMixin, BasePage):
     def related_pages(self, name):
         """Live related pages in this page's language (falling back to the original); the
         translations of all of them come from one query."""
-        related = list(getattr(self, name).live().public())
+        related = list(getattr(self, name).live().public().defer_streamfields())
         keys = [page.translation_key for page in related if page.locale_id != self.locale_id]
         translations = {}
         if keys:
             model = getattr(type(self), name).field.related_model
             translations = {
                 page.translation_key: page
-                for page in model.objects.live().filter(
+                for page in model.objects.live().defer_streamfields().filter(
                     translation_key__in=keys, locale_id=self.locale_id
                 )
             }

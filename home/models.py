@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .privacy import PrivacyCachedPageManager
 
 
 def paginate(request, items, per_page=10):
@@ -44,6 +45,9 @@ class BasePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    # `.public()` with the restricted sections cached per generation (home/privacy.py).
+    objects = PrivacyCachedPageManager()
 
     search_fields = Page.search_fields + [index.SearchField("teaser")]
     content_panels = Page.content_panels + [FieldPanel("teaser")]
@@ -80,7 +84,11 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(locale_id=self.locale_id).order_by("-date", "-pk")[:3]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:3]
         )
         return context
 
@@ -126,6 +134,7 @@ class NewsIndexPage(BasePage):
             .live()
             .public()
             .select_related("listing_image")
+            .defer_streamfields()
             .order_by("-date", "-pk")
         )
         context["news_page"] = paginate(request, news)

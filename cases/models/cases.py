@@ -416,24 +416,19 @@ class CasePage(BasePage):
         return [m for m in localize_all(self.methods.all(), self.locale_id) if m.live]
 
     def related_cases(self, limit=3):
-        """Other published cases of the same language sharing a topic or the region.
-
-        EXISTS per candidate (not `pk IN (all cases of these topics)`) lets PostgreSQL walk
-        the start-date index backwards and stop after `limit` matches.
-        """
+        """Other published cases of the same language sharing a topic or the region."""
         topic_keys = [t.translation_key for t in self._topics()]
-        shares_topic = models.Exists(
-            CasePage.topics.through.objects.filter(
-                casepage_id=models.OuterRef("pk"), topic__translation_key__in=topic_keys
-            )
-        )
+        same_topic = CasePage.topics.through.objects.filter(
+            topic__translation_key__in=topic_keys
+        ).values("casepage_id")
         return (
             CasePage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
-            .filter(shares_topic | models.Q(region_id=self.region_id))
+            .filter(models.Q(pk__in=same_topic) | models.Q(region_id=self.region_id))
             .exclude(translation_key=self.translation_key)
             .select_related("region")
+            .defer_streamfields()
             .order_by("-start_date", "title")[:limit]
         )
 
@@ -442,10 +437,9 @@ class CasePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Only its URL is needed: the base page saves the query for the specific row.
-        index_page = self.get_parent()
-        context["index_page"] = index_page
-        context["index_url"] = index_page.get_url(request)
+        # The index is the parent: its URL is this URL without the last segment (no query).
+        url = self.get_url(request) or ""
+        context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         funding = self.funding_programme
         if funding is not None and funding.locale_id != self.locale_id:
             funding = funding.localized  # a synchronised link may point at the German page

@@ -51,7 +51,10 @@ class MethodIndexPage(BasePage):
         verbose_name = _("method index page")
 
     def methods(self):
-        return MethodPage.objects.child_of(self).live().public().order_by("title")
+        # Listings never show the steps: not loading StreamFields saves their decoding.
+        return MethodPage.objects.child_of(self).live().public().defer_streamfields().order_by(
+            "title"
+        )
 
     def get_context(self, request, *args, **kwargs):
         from ..finder import MethodFinder
@@ -269,6 +272,7 @@ class MethodPage(BasePage):
                 ).values("casepage_id")
             )
             .select_related("region")
+            .defer_streamfields()
             .order_by("-start_date", "title")
         )
 

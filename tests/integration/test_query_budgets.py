@@ -199,3 +199,29 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client, settings, page_cac
         assert "Accept-Encoding" in response["Vary"]
         assert gzip.decompress(response.content) == plain
     assert "Content-Encoding" not in client.get(EVENT)
+
+
+def test_restricting_a_section_takes_effect_at_once_on_cached_pages_and_listings(
+    client, settings
+):
+    """Restricted sections are cached per generation (home/privacy.py) and cached public
+    pages are stale once a restriction is added or removed (home/cache_signals.py)."""
+    from wagtail.models import PageViewRestriction
+
+    settings.PAGE_CACHE_ENABLED = True
+    event = EventPage.objects.live().get(url_path__endswith="/zweites-netzwerktreffen-2022/")
+    archive = "/de/veranstaltungen/?year=2022"
+    assert client.get(EVENT).status_code == 200
+    assert client.get(EVENT).get("X-Cache") == "HIT"
+    assert event.title in client.get(archive).content.decode()
+
+    restriction = PageViewRestriction.objects.create(page=event, restriction_type="login")
+    response = client.get(EVENT)
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert event.title not in client.get(archive).content.decode()
+    assert not EventPage.objects.public().filter(pk=event.pk).exists()
+
+    restriction.delete()
+    assert client.get(EVENT).status_code == 200
+    assert event.title in client.get(archive).content.decode()
+    assert EventPage.objects.public().filter(pk=event.pk).exists()
