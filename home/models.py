@@ -9,11 +9,11 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .privacy import PrivacyCachedPageManager
+from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
 
 
 def paginate(request, items, per_page=10):
@@ -60,6 +60,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Skips Wagtail's two queries for pages outside every restricted section.
+        if not may_have_view_restrictions(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def is_untranslated_alias(self):

@@ -319,6 +319,23 @@ class CasePage(BasePage):
     parent_page_types = ["cases.CaseIndexPage"]
     subpage_types = []
 
+    # What short case lists show (title, link, badge, region, year): `.only()` keeps the rows
+    # the database sorts narrow instead of dragging every rich-text section along.
+    LISTING_FIELDS = (
+        "title",
+        "slug",
+        "url_path",
+        "path",
+        "depth",
+        "locale_id",
+        "translation_key",
+        "live",
+        "content_type_id",
+        "is_example",
+        "start_date",
+        "region",
+    )
+
     # Recommended (not required) fields, reported by the completeness indicator.
     RECOMMENDED = [
         ("teaser", _("teaser")),
@@ -428,7 +445,7 @@ class CasePage(BasePage):
             .filter(models.Q(pk__in=same_topic) | models.Q(region_id=self.region_id))
             .exclude(translation_key=self.translation_key)
             .select_related("region")
-            .defer_streamfields()
+            .only(*CasePage.LISTING_FIELDS)
             .order_by("-start_date", "title")[:limit]
         )
 

@@ -225,3 +225,27 @@ def test_restricting_a_section_takes_effect_at_once_on_cached_pages_and_listings
     assert client.get(EVENT).status_code == 200
     assert event.title in client.get(archive).content.decode()
     assert EventPage.objects.public().filter(pk=event.pk).exists()
+
+
+def test_view_restrictions_of_sections_and_alias_sources_still_apply(client, home_de, home_en):
+    """Pages outside restricted sections skip Wagtail's restriction queries; pages inside one,
+    and aliases of a restricted page, are still protected."""
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+
+    source = StandardPage(title="Nur intern", slug="nur-intern")
+    home_de.add_child(instance=source)
+    source.save_revision().publish()
+    alias = source.create_alias(parent=home_en, update_locale=home_en.locale)
+    alias_url = alias.get_url()
+    for url in (EVENT, source.url, alias_url):
+        assert client.get(url).status_code == 200, url
+
+    index = EventIndexPage.objects.get(locale=de())
+    PageViewRestriction.objects.create(page=index, restriction_type="login")
+    PageViewRestriction.objects.create(page=source, restriction_type="login")
+    for url in (EVENT, source.url, alias_url):
+        response = client.get(url)
+        assert response.status_code == 302 and "login" in response["Location"], url
+    assert client.get("/de/foerderung/").status_code == 200
