@@ -19,7 +19,10 @@ from home.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 12
+BUDGET = 12  # issue #7
+# What the pages need today (route cache, privacy cache, frame fragments warm): a regression
+# shows here long before it reaches the issue's budget.
+TIGHT = 6
 FINDER = "/de/methoden/?purpose=ideas&level=consult&people=40&mode=hybrid"
 EVENT = "/de/veranstaltungen/zweites-netzwerktreffen-2022/"
 STATIC_URLS = [
@@ -71,14 +74,14 @@ def other_pages_urls():
 @pytest.mark.parametrize("url", STATIC_URLS)
 def test_uncached_page_within_budget(client, django_assert_max_num_queries, url):
     client.get(url)
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(TIGHT):
         assert client.get(url).status_code == 200
 
 
 def test_case_funding_and_news_pages_within_budget(client, django_assert_max_num_queries):
     for url in other_pages_urls():
         client.get(url)
-        with django_assert_max_num_queries(BUDGET):
+        with django_assert_max_num_queries(TIGHT):
             assert client.get(url).status_code == 200, url
 
 
