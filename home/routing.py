@@ -27,7 +27,8 @@ ROUTE_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreach
 
 
 def _key(request, path):
-    raw = f"{request._get_raw_host()}|{request.get_port()}|{translation.get_language()}|{path}"
+    # get_host() checks ALLOWED_HOSTS: unknown Host headers never create entries.
+    raw = f"{request.get_host()}|{request.get_port()}|{translation.get_language()}|{path}"
     return f"route:{current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
