@@ -8,9 +8,12 @@ criterion, the finder names the criterion whose relaxation lets most methods mee
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Window
+from django.core.cache import cache
+from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
+
+from home.cache import current_generation
 
 from .choices import (
     DURATION_ORDER,
@@ -28,6 +31,7 @@ from .models import CasePage, TargetGroup
 MAX_PEOPLE = 1_000_000
 CASES_PER_METHOD = 3
 MAX_RESULTS = 15
+STATS_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
 
@@ -255,34 +259,54 @@ class MethodFinder:
         return urlencode(items)
 
     def _attach_cases(self, results):
-        """Up to three Saxon cases per method and their count: two queries in total."""
+        """Up to three Saxon cases per method and their count: the per-method figures come
+        from `method_case_stats` (cached), the cases themselves from one query."""
         if not results:
             return
-        by_key = {r.method.translation_key: r for r in results}
-        through = CasePage.methods.through
-        live_cases = CasePage.objects.live().public().filter(locale=self.locale).values("pk")
-        links = through.objects.filter(
-            methodpage__translation_key__in=list(by_key), casepage_id__in=live_cases
+        stats = method_case_stats(self.locale)
+        wanted = {r.method.translation_key: stats.get(r.method.translation_key) for r in results}
+        ids = {pk for entry in wanted.values() if entry for pk in entry[1]}
+        cases = CasePage.objects.defer_streamfields().in_bulk(ids) if ids else {}
+        for result in results:
+            count, case_ids = wanted[result.method.translation_key] or (0, [])
+            result.case_count = count
+            result.cases = [cases[pk] for pk in case_ids if pk in cases]
+
+
+def method_case_stats(locale):
+    """{method translation_key: (number of live cases, ids of the newest three)} for the
+    cases of one locale (a Locale or its id).
+
+    Every finder answer needs these figures and they do not depend on the answers, so they
+    are computed once per page-cache generation (any publish bumps it, home/cache.py) in one
+    narrow query: cases are deduplicated per method, ranked by start date in the database,
+    and only ids leave it.
+    """
+    locale_id = getattr(locale, "pk", locale)
+    key = f"finder:method_cases:{locale_id}:{current_generation()}"
+    stats = cache.get(key)
+    if stats is not None:
+        return stats
+    live_cases = CasePage.objects.live().public().filter(locale_id=locale_id).values("pk")
+    method_key = F("methodpage__translation_key")
+    rows = (
+        CasePage.methods.through.objects.filter(casepage_id__in=live_cases)
+        .values("casepage_id", method=method_key)
+        .annotate(start=Max("casepage__start_date"))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("method"),
+                order_by=[F("start").desc(nulls_last=True), F("casepage_id").asc()],
+            ),
+            n=Window(Count("*"), partition_by=F("method")),
         )
-        for row in links.values("methodpage__translation_key").annotate(
-            n=Count("casepage_id", distinct=True)
-        ):
-            by_key[row["methodpage__translation_key"]].case_count = row["n"]
-        ranked = (
-            links.annotate(
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("methodpage__translation_key"),
-                    order_by=[
-                        F("casepage__start_date").desc(nulls_last=True),
-                        F("casepage_id").asc(),
-                    ],
-                )
-            )
-            .filter(rank__lte=CASES_PER_METHOD)
-            .select_related("casepage", "casepage__region", "methodpage")
-        )
-        for link in ranked:
-            result = by_key[link.methodpage.translation_key]
-            if all(c.pk != link.casepage.pk for c in result.cases):
-                result.cases.append(link.casepage)
+        .filter(rank__lte=CASES_PER_METHOD)
+        .order_by("method", "rank")
+        .values_list("method", "casepage_id", "n")
+    )
+    stats = {}
+    for method, case_id, count in rows:
+        stats.setdefault(method, (count, []))[1].append(case_id)
+    cache.set(key, stats, STATS_TIMEOUT)
+    return stats

@@ -4,8 +4,9 @@ escaping, line folding and VTIMEZONE components."""
 import datetime
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
@@ -77,8 +78,35 @@ def feed_calendar(events, request, index_page):
     return cal
 
 
+FEED_TIMEOUT = 60 * 60
+
+
+def cached_feed(request, index_page, upcoming):
+    """The feed's bytes, rendered once per page-cache generation (any publish bumps it) and
+    host: serialising hundreds of events costs far more than their query. The set of
+    upcoming events also changes when one ends, so the entry expires at the earliest end."""
+    from home.cache import current_generation
+
+    key = (
+        f"events:feed:{index_page.pk}:{request.get_host()}:"
+        f"{translation.get_language()}:{current_generation()}"
+    )
+    body = cache.get(key)
+    if body is None:
+        events = list(upcoming())
+        body = feed_calendar(events, request, index_page).to_ical()
+        ends = [event.end for event in events]
+        timeout = FEED_TIMEOUT
+        if ends:
+            seconds = (min(ends) - timezone.now()).total_seconds()
+            timeout = max(1, min(FEED_TIMEOUT, int(seconds) + 1))
+        cache.set(key, body, timeout)
+    return body
+
+
 def calendar_response(cal, filename, inline=False):
-    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    body = cal if isinstance(cal, bytes) else cal.to_ical()
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response

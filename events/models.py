@@ -65,6 +65,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             EventPage.objects.child_of(self)
             .live()
             .public()
+            .defer_streamfields()  # listings and the feed show no body/agenda
             .select_related("locale", "listing_image")
         )
 
@@ -146,10 +147,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     @path("calendar/", name="feed")
     def feed(self, request):
-        from .ical import calendar_response, feed_calendar
+        from .ical import cached_feed, calendar_response
 
-        events = self.upcoming_events()[: getattr(settings, "EVENTS_FEED_LIMIT", 1000)]
-        return calendar_response(feed_calendar(events, request, self), "calendar.ics", inline=True)
+        limit = getattr(settings, "EVENTS_FEED_LIMIT", 1000)
+        body = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
+        return calendar_response(body, "calendar.ics", inline=True)
 
 
 def group_events(events):
@@ -383,13 +385,23 @@ class EventPage(RoutablePageMixin, BasePage):
         return max(self.capacity - self.registration_counts()["confirmed"], 0)
 
     def related_pages(self, name):
-        """Live related pages in this page's language (falling back to the original)."""
-        pages = []
-        for related in getattr(self, name).live().public():
-            translated = related.get_translation_or_none(self.locale)
-            page = translated if translated is not None and translated.live else related
-            pages.append(page)
-        return pages
+        """Live related pages in this page's language (falling back to the original); the
+        translations of all of them come from one query."""
+        related = list(getattr(self, name).live().public().defer_streamfields())
+        keys = [page.translation_key for page in related if page.locale_id != self.locale_id]
+        translations = {}
+        if keys:
+            model = getattr(type(self), name).field.related_model
+            translations = {
+                page.translation_key: page
+                for page in model.objects.live().defer_streamfields().filter(
+                    translation_key__in=keys, locale_id=self.locale_id
+                )
+            }
+        return [translations.get(page.translation_key, page) for page in related]
+
+    # Loaded with the page when it is served from the route cache (home/routing.py).
+    route_select_related = ("locale",)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

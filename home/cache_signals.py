@@ -6,7 +6,7 @@ home/cache.py), so listings, the home page and both languages change at once.
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import bump_generation
@@ -62,8 +62,8 @@ def _is_public_dependency(model):
     from wagtail.images import get_image_model
     from wagtail.snippets.models import get_snippet_models
 
-    if issubclass(model, (BaseSiteSetting, BaseGenericSetting, Site)):
-        return True
+    if issubclass(model, (BaseSiteSetting, BaseGenericSetting, Site, PageViewRestriction)):
+        return True  # a restriction makes cached public pages (and home/privacy.py) stale
     if model in (get_image_model(), get_document_model()):
         return True
     return model in get_snippet_models()

@@ -9,10 +9,11 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
 
 
 def paginate(request, items, per_page=10):
@@ -45,6 +46,9 @@ class BasePage(Page):
         related_name="+",
     )
 
+    # `.public()` with the restricted sections cached per generation (home/privacy.py).
+    objects = PrivacyCachedPageManager()
+
     search_fields = Page.search_fields + [index.SearchField("teaser")]
     content_panels = Page.content_panels + [FieldPanel("teaser")]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
@@ -56,6 +60,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        # Skips Wagtail's two queries for pages outside every restricted section.
+        if not may_have_view_restrictions(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def is_untranslated_alias(self):
@@ -80,7 +90,11 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
-            NewsPage.objects.live().public().filter(locale_id=self.locale_id).order_by("-date", "-pk")[:3]
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .defer_streamfields()
+            .order_by("-date", "-pk")[:3]
         )
         return context
 
@@ -126,6 +140,7 @@ class NewsIndexPage(BasePage):
             .live()
             .public()
             .select_related("listing_image")
+            .defer_streamfields()
             .order_by("-date", "-pk")
         )
         context["news_page"] = paginate(request, news)

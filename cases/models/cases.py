@@ -319,6 +319,23 @@ class CasePage(BasePage):
     parent_page_types = ["cases.CaseIndexPage"]
     subpage_types = []
 
+    # What short case lists show (title, link, badge, region, year): `.only()` keeps the rows
+    # the database sorts narrow instead of dragging every rich-text section along.
+    LISTING_FIELDS = (
+        "title",
+        "slug",
+        "url_path",
+        "path",
+        "depth",
+        "locale_id",
+        "translation_key",
+        "live",
+        "content_type_id",
+        "is_example",
+        "start_date",
+        "region",
+    )
+
     # Recommended (not required) fields, reported by the completeness indicator.
     RECOMMENDED = [
         ("teaser", _("teaser")),
@@ -408,18 +425,24 @@ class CasePage(BasePage):
     def is_ongoing(self):
         return self.end_date is None and self.status != Status.COMPLETED
 
+    def _topics(self):
+        """The page's topics, fetched once (fact box and related cases both need them)."""
+        if not hasattr(self, "_topics_cache"):
+            self._topics_cache = list(self.topics.all())
+        return self._topics_cache
+
     def localized_topics(self):
-        return localize_all(self.topics.all(), self.locale)
+        return localize_all(self._topics(), self.locale_id)
 
     def localized_target_groups(self):
-        return localize_all(self.target_groups.all(), self.locale)
+        return localize_all(self.target_groups.all(), self.locale_id)
 
     def localized_methods(self):
-        return [m for m in localize_all(self.methods.all(), self.locale) if m.live]
+        return [m for m in localize_all(self.methods.all(), self.locale_id) if m.live]
 
     def related_cases(self, limit=3):
         """Other published cases of the same language sharing a topic or the region."""
-        topic_keys = [t.translation_key for t in self.topics.all()]
+        topic_keys = [t.translation_key for t in self._topics()]
         same_topic = CasePage.topics.through.objects.filter(
             topic__translation_key__in=topic_keys
         ).values("casepage_id")
@@ -430,15 +453,21 @@ class CasePage(BasePage):
             .filter(models.Q(pk__in=same_topic) | models.Q(region_id=self.region_id))
             .exclude(translation_key=self.translation_key)
             .select_related("region")
+            .only(*CasePage.LISTING_FIELDS)
             .order_by("-start_date", "title")[:limit]
         )
 
+    # Loaded with the page when it is served from the route cache (home/routing.py).
+    route_select_related = ("organisation", "region", "funding_programme")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        index_page = self.get_parent().specific
-        context["index_page"] = index_page
-        context["index_url"] = index_page.get_url(request)
+        # The index is the parent: its URL is this URL without the last segment (no query).
+        url = self.get_url(request) or ""
+        context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         funding = self.funding_programme
-        context["funding_programme"] = funding.localized if funding else None
+        if funding is not None and funding.locale_id != self.locale_id:
+            funding = funding.localized  # a synchronised link may point at the German page
+        context["funding_programme"] = funding
         context["related_cases"] = self.related_cases()
         return context

@@ -33,7 +33,13 @@ class FundingIndexPage(BasePage):
 
     def programmes(self):
         """Open programmes first (soonest deadline first, rolling ones after), then closed."""
-        programmes = FundingProgrammePage.objects.child_of(self).live().public().order_by("title")
+        programmes = (
+            FundingProgrammePage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .order_by("title")
+        )
         return sorted(programmes, key=FundingProgrammePage.listing_order)
 
     def get_context(self, request, *args, **kwargs):

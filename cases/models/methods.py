@@ -51,13 +51,18 @@ class MethodIndexPage(BasePage):
         verbose_name = _("method index page")
 
     def methods(self):
-        return MethodPage.objects.child_of(self).live().public().order_by("title")
+        # Listings never show the steps: not loading StreamFields saves their decoding.
+        return MethodPage.objects.child_of(self).live().public().defer_streamfields().order_by(
+            "title"
+        )
 
     def get_context(self, request, *args, **kwargs):
         from ..finder import MethodFinder
 
         context = super().get_context(request, *args, **kwargs)
-        context["finder"] = MethodFinder(request.GET, self.methods(), locale=self.locale)
+        methods = list(self.methods())  # the finder and the list of all methods share them
+        context["methods"] = methods
+        context["finder"] = MethodFinder(request.GET, methods, locale=self.locale_id)
         return context
 
 
@@ -238,16 +243,21 @@ class MethodPage(BasePage):
         return ""
 
     def localized_target_groups(self):
-        return localize_all(self.target_groups.all(), self.locale)
+        return localize_all(self.target_groups.all(), self.locale_id)
 
     def localized_related_methods(self):
-        """Related methods in both directions (a link set on either page counts)."""
-        linking_here = MethodPage.objects.filter(
-            pk__in=MethodPage.related_methods.through.objects.filter(
-                to_methodpage__translation_key=self.translation_key
-            ).values("from_methodpage_id")
+        """Related methods in both directions (a link set on either page counts), fetched
+        in one query."""
+        links = MethodPage.related_methods.through.objects
+        related = MethodPage.objects.defer_streamfields().filter(
+            models.Q(pk__in=links.filter(from_methodpage=self).values("to_methodpage_id"))
+            | models.Q(
+                pk__in=links.filter(to_methodpage__translation_key=self.translation_key).values(
+                    "from_methodpage_id"
+                )
+            )
         )
-        related = localize_all(list(self.related_methods.all()) + list(linking_here), self.locale)
+        related = localize_all(related, self.locale_id)
         return sorted(
             (m for m in related if m.live and m.translation_key != self.translation_key),
             key=lambda m: m.title,
@@ -267,10 +277,14 @@ class MethodPage(BasePage):
                 ).values("casepage_id")
             )
             .select_related("region")
+            .only(*CasePage.LISTING_FIELDS)
             .order_by("-start_date", "title")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["cases"] = self.used_in_cases()[:20]
+        # The index is the parent: its URL is this URL without the last segment (no query).
+        url = self.get_url(request) or ""
+        context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
         return context

@@ -18,23 +18,24 @@ def active_locale():
 
 def localize_all(objects, locale=None, lookup=None):
     """Return `objects` in the given (default: active) locale, keeping their order and
-    dropping duplicates. `lookup` is an optional prebuilt {translation_key: object} map."""
+    dropping duplicates. `locale` is a Locale or its id (a page's `locale_id` saves the
+    Locale query). `lookup` is an optional prebuilt {translation_key: object} map."""
     objects = list(objects)
     if not objects:
         return []
-    locale = locale or active_locale()
+    locale_id = getattr(locale or active_locale(), "pk", locale)
     if lookup is None:
         model = type(objects[0])
-        keys = {obj.translation_key for obj in objects if obj.locale_id != locale.pk}
+        keys = {obj.translation_key for obj in objects if obj.locale_id != locale_id}
         lookup = {}
         if keys:
-            queryset = model.objects.filter(translation_key__in=keys, locale=locale)
+            queryset = model.objects.filter(translation_key__in=keys, locale_id=locale_id)
             if hasattr(queryset, "live"):
                 queryset = queryset.live()
             lookup = {obj.translation_key: obj for obj in queryset}
     result, seen = [], set()
     for obj in objects:
-        if obj.locale_id != locale.pk:
+        if obj.locale_id != locale_id:
             obj = lookup.get(obj.translation_key, obj)
         if obj.translation_key not in seen:
             seen.add(obj.translation_key)

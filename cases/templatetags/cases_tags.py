@@ -3,6 +3,11 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.core.cache import cache
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from home.cache import current_generation
 
 from ..models import KnowledgeBaseSettings
 
@@ -12,16 +17,25 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def participation_levels_url(context):
     """URL of the page explaining the participation scale, in the active language (cached
-    per request: every level display on a page links to it)."""
+    per request, and per site + language + page-cache generation: it costs three queries
+    and only changes with a publish or a settings change, which bump the generation)."""
     request = context.get("request")
     if request is None:
         return ""
     if not hasattr(request, "_participation_levels_url"):
-        url = ""
-        page = KnowledgeBaseSettings.for_request(request).participation_levels_page
-        if page is not None:
-            localized = page.localized
-            url = localized.get_url(request) if localized.live else ""
+        site = Site.find_for_request(request)
+        key = (
+            f"kb:levels_url:{site.pk if site else 0}:{request.get_host()}:"
+            f"{get_language()}:{current_generation()}"
+        )
+        url = cache.get(key)
+        if url is None:
+            url = ""
+            page = KnowledgeBaseSettings.for_request(request).participation_levels_page
+            if page is not None:
+                localized = page.localized
+                url = localized.get_url(request) if localized.live else ""
+            cache.set(key, url, 60 * 60)
         request._participation_levels_url = url
     return request._participation_levels_url
 
@@ -36,7 +50,6 @@ def filter_url(index_url, key, value):
 def euro(value):
     """Format an amount in euros: 5000 -> "5.000 €" in German, "€5,000" in English."""
     from django.contrib.humanize.templatetags.humanize import intcomma
-    from django.utils.translation import get_language
 
     if value is None or value == "":
         return ""

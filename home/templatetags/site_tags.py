@@ -1,7 +1,11 @@
 """Template tags for the page frame: navigation, language switcher, hreflang links."""
 
+from functools import cache
+from urllib.parse import quote
+
 from django import template
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
@@ -120,3 +124,13 @@ def canonical_url(context):
         return ""
     url = page.get_url(request)
     return request.build_absolute_uri(url) if url else ""
+
+
+@register.simple_tag
+@cache
+def favicon_data_uri():
+    """The 256-byte favicon inlined as a data: URI: one request less per first visit, and
+    Lighthouse's simulation no longer makes the page's LCP wait for a favicon connection."""
+    with open(finders.find("img/favicon.svg"), encoding="utf-8") as f:
+        svg = f.read().strip()
+    return "data:image/svg+xml," + quote(svg, safe="=:/")

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Remembers where page URLs route to (home/routing.py): saves ~4–7 queries per page.
+    "home.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "netzwerk.urls"
@@ -335,6 +337,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "home.cache.PageCacheMiddleware",
+)
+# Compress HTML, JSON and iCalendar answers (whitenoise serves static files precompressed, so
+# it sits outside). Lighthouse flagged the uncompressed HTML; Django's GZipMiddleware pads
+# responses with random bytes against BREACH. Outside the page cache: it stores plain bytes.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "django.middleware.gzip.GZipMiddleware",
 )
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds in our cache
