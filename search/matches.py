@@ -9,7 +9,7 @@ shown are loaded as objects."""
 from typing import NamedTuple
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 from . import facets
 
@@ -43,7 +43,9 @@ def match_rows(queryset, query):
         pks = [page.pk for page in results[:MAX_MATCHES]]
         by_pk = {row[0]: row for row in Page.objects.filter(pk__in=pks).values_list(*fields)}
         rows = [by_pk[pk] for pk in pks if pk in by_pk]
-    return [Match(*row) if lookup else Match(*row, None) for row in rows]
+    if not lookup:
+        rows = (row + (None,) for row in rows)
+    return list(map(Match._make, rows))
 
 
 def child_link(model):
@@ -56,16 +58,19 @@ def child_link(model):
 
 def load_pages(rows):
     """The specific pages of `rows`, in their order, in one query whatever their types: the
-    page row joined to each page type's own table (Wagtail's specific() takes one query per
-    type). Types that extend another page type are loaded one by one (there are none here)."""
-    links = [link for link in map(child_link, get_page_models()) if link]
-    by_pk = Page.objects.filter(pk__in=[row.pk for row in rows]).select_related(*links).in_bulk()
+    page rows joined to the tables of the page types among them (Wagtail's specific() takes
+    one query per type). A type that extends another page type is loaded by specific."""
+    models = {
+        row.content_type_id: ContentType.objects.get_for_id(row.content_type_id).model_class()
+        for row in rows
+    }
+    links = {type_id: child_link(model) if model else None for type_id, model in models.items()}
+    queryset = Page.objects.filter(pk__in=[row.pk for row in rows])
+    by_pk = queryset.select_related(*filter(None, links.values())).in_bulk()
     pages = []
     for row in rows:
         page = by_pk.get(row.pk)
-        if page is None:
-            continue
-        model = ContentType.objects.get_for_id(row.content_type_id).model_class()
-        link = child_link(model) if model else None
-        pages.append(getattr(page, link) if link else page.specific)
+        if page is not None:
+            link = links[row.content_type_id]
+            pages.append(getattr(page, link) if link else page.specific)
     return pages

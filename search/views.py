@@ -109,12 +109,10 @@ def run_search(request, query, locale, selection):
 
 def shown_rows(rows, case_filters, selection):
     """The rows passing the chosen facets: the results listed."""
-    type_id = selection.page_type.pk if selection.page_type else None
-    return [
-        row
-        for row in rows
-        if case_filters.keep(row) and (type_id is None or row.content_type_id == type_id)
-    ]
+    rows = case_filters.filter(rows)
+    if selection.page_type is None:
+        return rows
+    return [row for row in rows if row.content_type_id == selection.page_type.pk]
 
 
 def try_fuzzy(pages, query):
@@ -153,7 +151,7 @@ def facet_groups(rows, case_filters, locale, selection, base_params):
     """Facet groups for the template: page type, then region and topic of cases. Each facet
     counts the matches passing the other facets' choices."""
     groups = []
-    type_counts = Counter(row.content_type_id for row in rows if case_filters.keep(row))
+    type_counts = Counter(row.content_type_id for row in case_filters.filter(rows))
     selected_type = facets.page_type_key(selection.page_type) if selection.page_type else None
     groups.append(
         build_group("type", facets.page_type_options(type_counts), selected_type, base_params)
@@ -167,7 +165,7 @@ def facet_groups(rows, case_filters, locale, selection, base_params):
         for param, field_name in facets.CASE_FACETS:
             if not facets.has_field(cases, field_name):
                 continue
-            scoped = [row for row in case_rows if case_filters.keep(row, exclude=param)]
+            scoped = case_filters.filter(case_rows, exclude=param)
             counts = facets.case_facet_counts(scoped, field_name)
             options = facets.taxonomy_options(field_name, counts, locale)
             groups.append(

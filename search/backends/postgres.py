@@ -15,8 +15,8 @@ Three performance changes, same results:
   ``search/0001`` can serve, instead of computing the similarity for every index row;
 * indexing a batch prefetches the many-to-many relations of the RelatedFields (upstream skips
   modelcluster's ParentalManyToManyField, which cost several queries per object);
-* a full rebuild ends with ANALYZE of the tables a search joins, so the planner uses the GIN
-  indexes right away instead of guessing from missing statistics.
+* a full rebuild ends with (VACUUM) ANALYZE of the tables a search joins, so the planner uses
+  the GIN indexes right away instead of guessing from missing statistics.
 
 Everything else (storage, ranking, autocomplete with the ``simple`` config) is the upstream
 backend.
@@ -114,11 +114,13 @@ class LocalePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 def analyze_search_tables(index):
     """Fresh planner statistics after a full rebuild (autovacuum may lag or be off): without
-    them PostgreSQL ignores the GIN indexes and probes the index once per page."""
-    tables = [IndexEntry._meta.db_table, Page._meta.db_table]
-    with index.write_connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f"ANALYZE {index.write_connection.ops.quote_name(table)}")
+    them PostgreSQL ignores the GIN indexes and probes the index once per page. Outside a
+    transaction also VACUUM the index table: the rebuild rewrote every row."""
+    connection = index.write_connection
+    entries, pages = (connection.ops.quote_name(m._meta.db_table) for m in (IndexEntry, Page))
+    with connection.cursor() as cursor:
+        cursor.execute(f"{'ANALYZE' if connection.in_atomic_block else 'VACUUM ANALYZE'} {entries}")
+        cursor.execute(f"ANALYZE {pages}")
 
 
 class LocalePostgresSearchRebuilder(PostgresSearchRebuilder):
