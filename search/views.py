@@ -1,8 +1,9 @@
 """Site search over the published, public pages of the active language.
 
-The views only use Wagtail's search API (search, autocomplete, facet, Fuzzy); the backend is
-chosen in settings. A backend without fuzzy support raises NotImplementedError for Fuzzy, which
-simply means "no fuzzy fallback"."""
+The views use Wagtail's search API (search, autocomplete, Fuzzy); the backend is chosen in
+settings. A search request runs the full-text match once (search.matches) and derives the
+count, the facets and the listed page from it. A backend without fuzzy support raises
+NotImplementedError for Fuzzy, which simply means "no fuzzy fallback"."""
 
 import difflib
 import re
@@ -72,18 +73,20 @@ def run_search(request, query, locale, selection):
             "results": paginate(request, [], per_page=RESULTS_PER_PAGE),
             "items": [],
             "facet_groups": [],
-            "help_pages": help_pages(locale),
+            "help_pages": help_pages(public_pages(locale)),
         }
     # All matches once (ids, page types, regions); count, facets and the page come from them.
     pages = public_pages(locale)
     case_filters = facets.CaseFilters(selection.case_filters)
     rows, fuzzy = matches.match_rows(pages, search_query), False
-    if not shown_rows(rows, case_filters, selection):
+    shown = shown_rows(rows, case_filters, selection)
+    if not shown:
         fuzzy_rows = try_fuzzy(pages, search_query)
-        if shown_rows(fuzzy_rows, case_filters, selection):
-            rows, fuzzy = fuzzy_rows, True
+        fuzzy_shown = shown_rows(fuzzy_rows, case_filters, selection)
+        if fuzzy_shown:
+            rows, shown, fuzzy = fuzzy_rows, fuzzy_shown, True
 
-    page_obj = paginate(request, shown_rows(rows, case_filters, selection), RESULTS_PER_PAGE)
+    page_obj = paginate(request, shown, RESULTS_PER_PAGE)
     items = [
         {
             "page": page,
@@ -103,7 +106,7 @@ def run_search(request, query, locale, selection):
         "promotions": promotions(query, locale) if page_obj.number == 1 else [],
     }
     if not page_obj.paginator.count:
-        context["help_pages"] = help_pages(locale)
+        context["help_pages"] = help_pages(pages)
     return context
 
 
@@ -215,8 +218,8 @@ def record_query(query):
         Query.get(normalised).add_hit(date=today)
 
 
-def help_pages(locale):
-    """The first live index page of each HELP_PAGE_TYPES type, in one query."""
+def help_pages(pages):
+    """The first of `pages` of each HELP_PAGE_TYPES type, in one query."""
     models = []
     for app_label, model_name in HELP_PAGE_TYPES:
         try:
@@ -226,7 +229,7 @@ def help_pages(locale):
     if not models:
         return []
     first = {}
-    for page in public_pages(locale).type(*models).order_by("path"):
+    for page in pages.type(*models).order_by("path"):
         for model in models:
             if issubclass(page.specific_class, model):
                 first.setdefault(model, page)
