@@ -54,13 +54,19 @@ def index_objects(pks_by_model, batch_size=1000):
                 indexed = index.get_indexed_instance(obj, check_exists=False)
                 if indexed is not None:
                     pks_by_class[type(indexed)].add(indexed.pk)
+    backends = [backend for _name, backend in get_search_backends_with_name(with_auto_update=True)]
     for model, pks in pks_by_class.items():
         pks = sorted(pks)
         for start in range(0, len(pks), batch_size):
             items = list(model.get_indexed_objects().filter(pk__in=pks[start : start + batch_size]))
             if items:
-                for _name, backend in get_search_backends_with_name(with_auto_update=True):
+                for backend in backends:
                     backend.add_bulk(model, items)
+    if sum(map(len, pks_by_class.values())) >= batch_size:
+        # Many new rows at once: let the backend refresh the planner statistics (PostgreSQL).
+        for backend in backends:
+            if hasattr(backend, "analyze"):
+                backend.analyze()
 
 
 def localized_term_names(page, relations):

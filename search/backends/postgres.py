@@ -113,9 +113,9 @@ class LocalePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
 
 
 def analyze_search_tables(index):
-    """Fresh planner statistics after a full rebuild (autovacuum may lag or be off): without
-    them PostgreSQL ignores the GIN indexes and probes the index once per page. Outside a
-    transaction also VACUUM the index table: the rebuild rewrote every row."""
+    """Fresh planner statistics after a full rebuild or a bulk load (autovacuum may lag or be
+    off): without them PostgreSQL ignores the GIN indexes and probes the index once per page.
+    Outside a transaction also VACUUM the index table: a rebuild rewrites every row."""
     connection = index.write_connection
     entries, pages = (connection.ops.quote_name(m._meta.db_table) for m in (IndexEntry, Page))
     with connection.cursor() as cursor:
@@ -148,6 +148,10 @@ class LocalePostgresSearchBackend(PostgresSearchBackend):
             code.lower(): config for code, config in params.get("LANGUAGE_CONFIGS", {}).items()
         }
         self._locale_languages = None
+
+    def analyze(self):
+        """Refresh the planner statistics after indexing many objects in bulk."""
+        analyze_search_tables(self.index_class(self))
 
     def with_config(self, config):
         clone = copy.copy(self)
