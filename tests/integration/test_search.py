@@ -548,3 +548,22 @@ def test_indexing_cases_costs_the_same_queries_for_more_cases():
     assert len(loading) <= 6  # the cases and their related objects, in bulk
     queries_for(2)  # warm: the backend's locale table
     assert queries_for(8) == queries_for(2)
+
+
+@needs_postgres
+def test_full_rebuild_keeps_results_and_refreshes_planner_statistics(client):
+    from django.core.management import call_command
+
+    case = demo_case()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE pg_class SET reltuples = -1 WHERE relname = %s", [IndexEntry._meta.db_table]
+        )
+    call_command("update_index", verbosity=0)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = %s", [IndexEntry._meta.db_table]
+        )
+        assert cursor.fetchone()[0] > 0  # ANALYZE ran
+    assert case.title in all_result_titles(client, SEARCH_DE, {"q": case.region.name})
