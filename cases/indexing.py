@@ -40,43 +40,62 @@ def batched_search_index():
     index_objects(touched)
 
 
-def related_lookups(model):
-    """select_related/prefetch_related names for the model's RelatedFields, so indexing a
-    batch costs a few queries instead of a few per object."""
-    select, prefetch = [], []
-    for field in model.get_search_fields():
-        if isinstance(field, index.RelatedFields):
-            model_field = model._meta.get_field(field.field_name)
-            (prefetch if model_field.many_to_many or model_field.one_to_many else select).append(
-                field.field_name
-            )
-    return select, prefetch
-
-
 def index_objects(pks_by_model, batch_size=1000):
-    """Index the given objects (in their most specific class) with one bulk call per batch."""
-    by_class = defaultdict(dict)
+    """Index the given objects (in their most specific class) with one bulk call per batch,
+    loaded through get_indexed_objects() so each batch gets its related objects prefetched."""
+    pks_by_class = defaultdict(set)
     for model, pks in pks_by_model.items():
         pks = list(pks)
-        select, prefetch = related_lookups(model) if issubclass(model, index.Indexed) else ([], [])
         for start in range(0, len(pks), batch_size):
-            chunk = pks[start : start + batch_size]
-            for obj in (
-                model.objects.filter(pk__in=chunk)
-                .select_related(*select)
-                .prefetch_related(*prefetch)
-            ):
+            queryset = model.objects.filter(pk__in=pks[start : start + batch_size])
+            if hasattr(queryset, "specific"):  # pages: their specific class, batched
+                queryset = queryset.specific(defer=True)
+            for obj in queryset:
                 indexed = index.get_indexed_instance(obj, check_exists=False)
                 if indexed is not None:
-                    by_class[type(indexed)][indexed.pk] = indexed
-    for model, objects in by_class.items():
-        pks = list(objects)
+                    pks_by_class[type(indexed)].add(indexed.pk)
+    backends = [backend for _name, backend in get_search_backends_with_name(with_auto_update=True)]
+    for model, pks in pks_by_class.items():
+        pks = sorted(pks)
         for start in range(0, len(pks), batch_size):
-            chunk = pks[start : start + batch_size]
-            allowed = set(
-                model.get_indexed_objects().filter(pk__in=chunk).values_list("pk", flat=True)
-            )
-            items = [objects[pk] for pk in chunk if pk in allowed]
+            items = list(model.get_indexed_objects().filter(pk__in=pks[start : start + batch_size]))
             if items:
-                for _name, backend in get_search_backends_with_name(with_auto_update=True):
+                for backend in backends:
                     backend.add_bulk(model, items)
+    if sum(map(len, pks_by_class.values())) >= batch_size:
+        # Many new rows at once: let the backend refresh the planner statistics (PostgreSQL).
+        for backend in backends:
+            if hasattr(backend, "analyze"):
+                backend.analyze()
+
+
+def localized_term_names(page, relations):
+    """Names of the objects linked by `relations` ({name: attribute shown}) in `page`'s own
+    language, for its search index. Wagtail-localize synchronises these links, so a translated
+    case may point at the German terms; their translations are looked up by translation key
+    (one query per relation, only when a linked object is in another language). Memoised on
+    the page per set of links: the indexer reads every search field several times."""
+    linked = {name: list(getattr(page, name).all()) for name in relations}
+    key = (
+        page.locale_id,
+        tuple((name, tuple(o.pk for o in objs)) for name, objs in linked.items()),
+    )
+    memo = page.__dict__.get("_localized_term_names")
+    if memo and memo[0] == key:
+        return memo[1]
+    names = []
+    for name, objects in linked.items():
+        other = {obj.translation_key for obj in objects if obj.locale_id != page.locale_id}
+        translated = {}
+        if other:
+            model = type(objects[0])
+            translated = {
+                obj.translation_key: obj
+                for obj in model._default_manager.filter(
+                    translation_key__in=other, locale_id=page.locale_id
+                )
+            }
+        for obj in objects:
+            names.append(getattr(translated.get(obj.translation_key, obj), relations[name]))
+    page.__dict__["_localized_term_names"] = (key, names)
+    return names

@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.search import index
@@ -30,10 +31,15 @@ def term_pattern(terms):
 
 
 def searchable_texts(page):
-    """Plain texts of the page's own search fields (no related objects: no extra queries)."""
+    """Plain texts of the page's own search fields (no related objects and no computed fields:
+    no extra queries)."""
     texts = []
     for field in page.get_search_fields():
-        if isinstance(field, index.SearchField) and field.field_name != "title":
+        if (
+            isinstance(field, index.SearchField)
+            and field.field_name != "title"
+            and is_model_field(page, field.field_name)
+        ):
             try:
                 value = field.get_value(page)
             except Exception:  # a field that cannot be read must not break the results page
@@ -47,6 +53,14 @@ def searchable_texts(page):
     if search_description:
         texts.insert(0, search_description)
     return texts
+
+
+def is_model_field(page, name):
+    try:
+        page._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
 
 
 def highlight(text, pattern):

@@ -3,11 +3,14 @@
 Facet values come from the GET parameters (`type`, `region`, `topic`); values that cannot be
 valid are ignored and reported, never passed to the database."""
 
+from collections import Counter
+
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count
+from django.db import connection
+from django.db.models import BooleanField, Count, Q
+from django.db.models.expressions import RawSQL
 from django.utils.text import capfirst
-from modelsearch.backends.base import FilterFieldError
 from wagtail.models import Page
 
 MAX_ID = 2**31 - 1  # larger values would overflow an integer column on PostgreSQL
@@ -93,7 +96,7 @@ def has_field(model, name):
     return True
 
 
-MAX_FACET_CASES = 5000  # many-to-many counts look at the first N matching cases
+MAX_FACET_CASES = 5000  # without PostgreSQL, many-to-many counts look at the first N cases
 
 
 def related_model(field_name):
@@ -124,42 +127,54 @@ def case_ids(case_filters, exclude=None):
     return query.values("pk")
 
 
-def case_facet_counts(scoped_cases, search_query, field_name):
-    """{related id: count} for a case relation among the cases matching the query. Foreign keys
-    use the backend's facet(); many-to-many relations cannot be FilterFields in every backend,
-    so they are counted in the database for the ids of the matching cases."""
+class CaseFilters:
+    """The chosen region/topic applied to match rows (search.matches.Match) in Python, so the
+    full-text match runs once for all facets. The region is on the rows; a chosen topic costs
+    one query for the ids of its cases."""
+
+    def __init__(self, case_filters):
+        self.tests = {}
+        fields = dict(CASE_FACETS)
+        for param, value in case_filters.items():
+            field = case_model()._meta.get_field(fields[param])
+            if field.many_to_many:
+                pks = {row["pk"] for row in case_ids({param: value})}
+                self.tests[param] = lambda row, pks=pks: row.pk in pks
+            else:  # the region, carried on the rows
+                self.tests[param] = lambda row, value=value: row.region_id == value
+
+    def keep(self, row, exclude=None):
+        return all(test(row) for param, test in self.tests.items() if param != exclude)
+
+    def filter(self, rows, exclude=None):
+        if not any(param != exclude for param in self.tests):
+            return rows
+        return [row for row in rows if self.keep(row, exclude)]
+
+
+def case_facet_counts(case_rows, field_name):
+    """{related id: count} for a case relation among the matching cases' rows: the region is on
+    the rows; many-to-many relations are counted in the database (one query)."""
     field = case_model()._meta.get_field(field_name)
     if not field.many_to_many:
-        # facet() takes the attribute name ("region_id")
-        return safe_facet(
-            scoped_cases.search(search_query, order_by_relevance=False), field.attname
-        )
-    matches = scoped_cases.only("pk").search(search_query, order_by_relevance=False)
-    ids = [case.pk for case in matches[:MAX_FACET_CASES]]
+        return Counter(row.region_id for row in case_rows if row.region_id is not None)
+    ids = [row.pk for row in case_rows]
     if not ids:
         return {}
     through = field.remote_field.through
     source = f"{field.m2m_field_name()}_id"
     target = f"{field.m2m_reverse_field_name()}_id"
-    rows = (
-        through.objects.filter(**{f"{source}__in": ids})
-        .values(target)
-        .annotate(count=Count(source))
-    )
+    if connection.vendor == "postgresql":
+        # One array parameter: Django compiles an IN list placeholder by placeholder, which
+        # costs more than the query itself for thousands of matching cases.
+        column = connection.ops.quote_name(field.m2m_column_name())
+        matching = through.objects.filter(
+            RawSQL(f"{column} = ANY(%s)", (ids,), output_field=BooleanField())
+        )
+    else:
+        matching = through.objects.filter(**{f"{source}__in": ids[:MAX_FACET_CASES]})
+    rows = matching.values(target).annotate(count=Count(source)).order_by()
     return {row[target]: row["count"] for row in rows}
-
-
-def restrict_to_cases(queryset, case_filters, exclude=None):
-    if not any(param != exclude for param in case_filters):
-        return queryset
-    return queryset.filter(id__in=case_ids(case_filters, exclude))
-
-
-def safe_facet(results, field_name):
-    try:
-        return results.facet(field_name)
-    except FilterFieldError:
-        return {}
 
 
 def page_type_options(counts):
@@ -175,28 +190,27 @@ def page_type_options(counts):
     return sorted(options, key=lambda option: (-option[2], str(option[1])))
 
 
-def taxonomy_options(field_name, counts):
-    """[(id, name, count)] for a CasePage relation (region, topics), named in the active
-    language; translations of one term are merged."""
+def taxonomy_options(field_name, counts, locale):
+    """[(id, name, count)] for a CasePage relation (region, topics), named in `locale`;
+    translations of one term are merged."""
     ids = [pk for pk, count in counts.items() if pk and count]
     if not ids:
         return []
     model = related_model(field_name)
-    objects = list(model._default_manager.filter(pk__in=ids))
+    manager = model._default_manager
     if not is_translatable(model):
         return sorted(
-            ((obj.pk, str(obj), counts[obj.pk]) for obj in objects), key=lambda o: (-o[2], o[1])
+            ((obj.pk, str(obj), counts[obj.pk]) for obj in manager.filter(pk__in=ids)),
+            key=lambda o: (-o[2], o[1]),
         )
-    from wagtail.models import Locale
-
-    locale = Locale.get_active()
-    keys = {obj.translation_key for obj in objects}
-    localized = {
-        obj.translation_key: obj
-        for obj in model._default_manager.filter(translation_key__in=keys, locale=locale)
-    }
+    # The counted terms and their translations into `locale`, in one query.
+    keys = manager.filter(pk__in=ids).values("translation_key")
+    terms = list(manager.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale=locale)))
+    localized = {obj.translation_key: obj for obj in terms if obj.locale_id == locale.pk}
     merged = {}
-    for obj in objects:
+    for obj in terms:
+        if obj.pk not in counts:
+            continue
         shown = localized.get(obj.translation_key, obj)
         pk, name, count = merged.get(obj.translation_key, (shown.pk, str(shown), 0))
         merged[obj.translation_key] = (pk, name, count + counts[obj.pk])

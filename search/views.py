@@ -1,26 +1,30 @@
 """Site search over the published, public pages of the active language.
 
-The views only use Wagtail's search API (search, autocomplete, facet, Fuzzy); the backend is
-chosen in settings. A backend without fuzzy support raises NotImplementedError for Fuzzy, which
-simply means "no fuzzy fallback"."""
+The views use Wagtail's search API (search, autocomplete, Fuzzy); the backend is chosen in
+settings. A search request runs the full-text match once (search.matches) and derives the
+count, the facets and the listed page from it. A backend without fuzzy support raises
+NotImplementedError for Fuzzy, which simply means "no fuzzy fallback"."""
 
 import difflib
 import re
+from collections import Counter
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from modelsearch.query import Fuzzy
 from modelsearch.utils import normalise_query_string
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 
 from home.models import paginate
 
-from . import facets
+from . import facets, matches
 from .excerpts import build_excerpt
 
 MAX_QUERY_LENGTH = 200
@@ -61,33 +65,35 @@ def search(request):
 
 
 def run_search(request, query, locale, selection):
-    base = facets.restrict_to_cases(public_pages(locale), selection.case_filters)
-    filtered = base.filter(content_type=selection.page_type) if selection.page_type else base
-
     # Double quotes open FTS5 phrases that an unbalanced quote leaves unterminated; the words
     # are what matters for every backend.
-    search_query, fuzzy = " ".join(query.replace('"', " ").split()), False
+    search_query = " ".join(query.replace('"', " ").split())
     if not search_query:  # nothing searchable is left: an empty result with the usual help
         return {
             "results": paginate(request, [], per_page=RESULTS_PER_PAGE),
             "items": [],
             "facet_groups": [],
-            "help_pages": help_pages(locale),
+            "help_pages": help_pages(public_pages(locale)),
         }
-    results = filtered.specific().search(search_query)
-    if not results.count():
-        fuzzy_results = try_fuzzy(filtered.specific(), search_query)
-        if fuzzy_results is not None:
-            results, search_query, fuzzy = fuzzy_results, Fuzzy(search_query, unaccent=True), True
+    # All matches once (ids, page types, regions); count, facets and the page come from them.
+    pages = public_pages(locale)
+    case_filters = facets.CaseFilters(selection.case_filters)
+    rows, fuzzy = matches.match_rows(pages, search_query), False
+    shown = shown_rows(rows, case_filters, selection)
+    if not shown:
+        fuzzy_rows = try_fuzzy(pages, search_query)
+        fuzzy_shown = shown_rows(fuzzy_rows, case_filters, selection)
+        if fuzzy_shown:
+            rows, shown, fuzzy = fuzzy_rows, fuzzy_shown, True
 
-    page_obj = paginate(request, results, per_page=RESULTS_PER_PAGE)
+    page_obj = paginate(request, shown, RESULTS_PER_PAGE)
     items = [
         {
             "page": page,
             "type_label": facets.page_type_label(type(page)),
             "excerpt": build_excerpt(page, query),
         }
-        for page in page_obj.object_list
+        for page in matches.load_pages(page_obj.object_list)
     ]
     base_params = {"q": query, **selection.as_params()}
     context = {
@@ -96,22 +102,29 @@ def run_search(request, query, locale, selection):
         "fuzzy": fuzzy,
         "spelling_suggestion": spelling_suggestion(query, items) if fuzzy else None,
         "querystring": urlencode(base_params),
-        "facet_groups": facet_groups(base, locale, selection, search_query, base_params),
+        "facet_groups": facet_groups(rows, case_filters, locale, selection, base_params),
         "promotions": promotions(query, locale) if page_obj.number == 1 else [],
     }
     if not page_obj.paginator.count:
-        context["help_pages"] = help_pages(locale)
+        context["help_pages"] = help_pages(pages)
     return context
 
 
-def try_fuzzy(queryset, query):
-    """Close matches for a misspelt query, or None if there are none or the backend has no
-    fuzzy search (SQLite)."""
+def shown_rows(rows, case_filters, selection):
+    """The rows passing the chosen facets: the results listed."""
+    rows = case_filters.filter(rows)
+    if selection.page_type is None:
+        return rows
+    return [row for row in rows if row.content_type_id == selection.page_type.pk]
+
+
+def try_fuzzy(pages, query):
+    """Rows of close matches for a misspelt query; empty if the backend has no fuzzy search
+    (SQLite)."""
     try:
-        results = queryset.search(Fuzzy(query, unaccent=True))
-        return results if results.count() else None
+        return matches.match_rows(pages, Fuzzy(query, unaccent=True))
     except NotImplementedError:
-        return None
+        return []
 
 
 def spelling_suggestion(query, items):
@@ -137,12 +150,11 @@ def facet_link(base_params, param, value):
     return "?" + urlencode(params)
 
 
-def facet_groups(base, locale, selection, search_query, base_params):
-    """Facet groups for the template: page type, then region and topic of cases."""
+def facet_groups(rows, case_filters, locale, selection, base_params):
+    """Facet groups for the template: page type, then region and topic of cases. Each facet
+    counts the matches passing the other facets' choices."""
     groups = []
-    type_counts = facets.safe_facet(
-        base.search(search_query, order_by_relevance=False), "content_type_id"
-    )
+    type_counts = Counter(row.content_type_id for row in case_filters.filter(rows))
     selected_type = facets.page_type_key(selection.page_type) if selection.page_type else None
     groups.append(
         build_group("type", facets.page_type_options(type_counts), selected_type, base_params)
@@ -151,13 +163,14 @@ def facet_groups(base, locale, selection, search_query, base_params):
     cases = facets.case_model()
     case_type = facets.page_type_key_for_model(cases) if cases else None
     if cases is not None and selected_type in (None, case_type):
-        case_base = cases.objects.live().public().filter(locale=locale)
+        case_type_id = ContentType.objects.get_for_model(cases).pk
+        case_rows = [row for row in rows if row.content_type_id == case_type_id]
         for param, field_name in facets.CASE_FACETS:
             if not facets.has_field(cases, field_name):
                 continue
-            scoped = facets.restrict_to_cases(case_base, selection.case_filters, exclude=param)
-            counts = facets.case_facet_counts(scoped, search_query, field_name)
-            options = facets.taxonomy_options(field_name, counts)
+            scoped = case_filters.filter(case_rows, exclude=param)
+            counts = facets.case_facet_counts(scoped, field_name)
+            options = facets.taxonomy_options(field_name, counts, locale)
             groups.append(
                 build_group(param, options, selection.case_filters.get(param), base_params)
             )
@@ -192,23 +205,35 @@ def promotions(query, locale):
 
 
 def record_query(query):
-    """Count the query so editors see the popular ones (Reports → Search terms)."""
+    """Count the query so editors see the popular ones (Reports → Search terms). A query seen
+    today already costs one UPDATE; otherwise Wagtail's add_hit() creates the day's row."""
     normalised = normalise_query_string(query)
-    if normalised:
-        Query.get(normalised).add_hit()
+    if not normalised:
+        return
+    today = timezone.now().date()
+    counted = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(
+        hits=F("hits") + 1
+    )
+    if not counted:
+        Query.get(normalised).add_hit(date=today)
 
 
-def help_pages(locale):
-    pages = []
+def help_pages(pages):
+    """The first of `pages` of each HELP_PAGE_TYPES type, in one query."""
+    models = []
     for app_label, model_name in HELP_PAGE_TYPES:
         try:
-            model = apps.get_model(app_label, model_name)
+            models.append(apps.get_model(app_label, model_name))
         except LookupError:
             continue
-        page = model.objects.live().public().filter(locale=locale).first()
-        if page is not None:
-            pages.append(page)
-    return pages
+    if not models:
+        return []
+    first = {}
+    for page in pages.type(*models).order_by("path"):
+        for model in models:
+            if issubclass(page.specific_class, model):
+                first.setdefault(model, page)
+    return [first[model] for model in models if model in first]
 
 
 def suggest(request):

@@ -26,6 +26,7 @@ from home.models import BasePage
 
 from ..blocks import CaseImageBlock
 from ..choices import Format, ParticipationLevel, Recruitment, Status
+from ..indexing import localized_term_names
 from .forms import LocaleFilteredPageForm
 from .panels import CompletenessPanel
 from .utils import localize_all, synchronised
@@ -279,9 +280,8 @@ class CasePage(BasePage):
         index.AutocompleteField("municipality"),
         index.RelatedFields("region", [index.SearchField("name")]),
         index.RelatedFields("organisation", [index.SearchField("name")]),
-        index.RelatedFields("topics", [index.SearchField("name")]),
-        index.RelatedFields("target_groups", [index.SearchField("name")]),
-        index.RelatedFields("methods", [index.SearchField("title")]),
+        # Topics, target groups and methods in the case's own language (see search_term_names).
+        index.SearchField("search_term_names"),
         index.FilterField("region"),
         index.FilterField("participation_level"),
         index.FilterField("status"),
@@ -419,6 +419,18 @@ class CasePage(BasePage):
         missing = self.missing_fields()
         total = len(self.RECOMMENDED)
         return {"percent": round(100 * (total - len(missing)) / total), "missing": missing}
+
+    @classmethod
+    def get_indexed_objects(cls):
+        # search_term_names reads these relations (modelsearch prefetches only RelatedFields).
+        return super().get_indexed_objects().prefetch_related("topics", "target_groups", "methods")
+
+    def search_term_names(self):
+        """Indexed: the names of the linked topics, target groups and methods in this case's
+        language (the links may point at the German terms of a translated case)."""
+        return localized_term_names(
+            self, {"topics": "name", "target_groups": "name", "methods": "title"}
+        )
 
     # Display helpers
     @property

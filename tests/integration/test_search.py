@@ -7,8 +7,9 @@ import uuid
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 from wagtail.search.models import IndexEntry
 
 from home.models import NewsPage, StandardPage
@@ -436,3 +437,133 @@ def test_method_name_finds_the_method_and_its_cases(client):
     titles = all_result_titles(client, SEARCH_DE, {"q": method.title})
     assert method.title in titles
     assert case.title in titles
+
+
+SEARCH_QUERY_BUDGET = 12  # issue #7: a search request, whatever the number of matches
+
+
+def test_search_requests_stay_within_the_query_budget(client, django_assert_max_num_queries):
+    """Count, facets (type, region, topic), results, excerpts, promotions and recording the
+    query: with filters, on a later page and for the fuzzy fallback."""
+    case = demo_case()
+    topic = case.topics.first()
+    for params in (
+        {"q": case.region.name},
+        {"q": case.region.name, "region": case.region_id, "topic": topic.pk},
+        {"q": case.region.name, "type": "cases.casepage", "page": "2"},
+        {"q": "Beteiligungsverfahrne"},  # misspelt: fuzzy fallback on PostgreSQL
+        {"q": "Raumfahrtbahnhof"},  # nothing at all: help pages
+    ):
+        client.get(SEARCH_DE, params)  # warm: content types, site root paths, the query's row
+        with django_assert_max_num_queries(SEARCH_QUERY_BUDGET):
+            response = client.get(SEARCH_DE, params)
+        assert response.status_code == 200
+
+
+def test_search_queries_do_not_grow_with_matches_on_many_pages(client, home_de):
+    from home.models import NewsIndexPage
+
+    publish(home_de, "Holunderblüte eins")
+    publish(home_de, "Holunderblüte zwei")
+    client.get(SEARCH_DE, {"q": "Holunderblüte"})
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(SEARCH_DE, {"q": "Holunderblüte"})
+    assert response.context["results"].paginator.count == 2
+
+    # Many more matches of two types, over several result pages; the first page is unchanged
+    # in kind (title matches rank first), so the same queries must serve it.
+    news_parent = NewsIndexPage.objects.child_of(home_de).first()
+    for number in range(12):
+        publish(home_de, f"Holunderblüte {number}")
+        publish(
+            news_parent,
+            f"Nachricht {number}",
+            model=NewsPage,
+            date="2024-05-01",
+            teaser="Holunderblüte im Mai",
+        )
+    client.get(SEARCH_DE, {"q": "Holunderblüte"})
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(SEARCH_DE, {"q": "Holunderblüte"})
+    assert response.context["results"].paginator.count == 26
+    assert len(response.context["items"]) == 10
+    assert len(many) == len(few) <= SEARCH_QUERY_BUDGET
+
+
+@needs_postgres
+def test_english_topic_name_finds_english_cases(client):
+    """Translated cases keep the links to the German terms (synchronised, not translated);
+    the index must still hold the English names for the English case."""
+    from cases.models import CasePage
+
+    english = CasePage.objects.live().filter(locale__language_code="en").exclude(topics=None)
+    case = english.first()
+    if case is None:
+        pytest.skip("no English demo case with topics")
+    linked = case.topics.first()
+    topic = case.localized_topics()[0] if linked.locale_id != case.locale_id else linked
+    assert topic.locale_id == case.locale_id
+    assert topic.name.lower() not in (case.title + case.subject).lower()
+
+    translation.activate("en")
+    titles = all_result_titles(client, SEARCH_EN, {"q": topic.name})
+    assert case.title in titles
+    # German keeps working: the German case is found by the German name
+    german_case = case.get_translation(Locale.objects.get(language_code="de"))
+    german_topic = next(
+        t for t in german_case.localized_topics() if t.translation_key == topic.translation_key
+    )
+    translation.activate("de")
+    assert german_case.title in all_result_titles(client, SEARCH_DE, {"q": german_topic.name})
+
+
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="modelsearch's SQLite backend writes one statement per object",
+)
+def test_indexing_cases_costs_the_same_queries_for_more_cases():
+    """update_index and the demo/bench loaders index cases in batches: their topics, target
+    groups and methods are prefetched, not loaded per case."""
+    from modelsearch.backends import get_search_backend
+
+    from cases.models import CasePage
+
+    backend = get_search_backend()
+    cases = (
+        CasePage.objects.live()
+        .filter(locale__language_code="de")
+        .exclude(topics=None)
+        .order_by("pk")
+    )
+    assert cases.count() >= 8
+
+    def queries_for(number):
+        batch = list(CasePage.get_indexed_objects().filter(pk__in=cases.values("pk")[:number]))
+        with CaptureQueriesContext(connection) as captured:
+            backend.add_bulk(CasePage, batch)
+        return len(captured)
+
+    with CaptureQueriesContext(connection) as loading:
+        list(CasePage.get_indexed_objects().filter(pk__in=cases.values("pk")[:8]))
+    assert len(loading) <= 6  # the cases and their related objects, in bulk
+    queries_for(2)  # warm: the backend's locale table
+    assert queries_for(8) == queries_for(2)
+
+
+@needs_postgres
+def test_full_rebuild_keeps_results_and_refreshes_planner_statistics(client):
+    from django.core.management import call_command
+
+    case = demo_case()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE pg_class SET reltuples = -1 WHERE relname = %s", [IndexEntry._meta.db_table]
+        )
+    call_command("update_index", verbosity=0)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = %s", [IndexEntry._meta.db_table]
+        )
+        assert cursor.fetchone()[0] > 0  # ANALYZE ran
+    assert case.title in all_result_titles(client, SEARCH_DE, {"q": case.region.name})
