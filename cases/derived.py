@@ -7,14 +7,9 @@ bumped. Keys that depend on a queryset use its SQL, so view restrictions (which 
 turns into WHERE clauses) and filters are part of the key.
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 
-from home.cache import current_generation
-
-TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
+from home.cache import cached_per_generation
 
 
 def queryset_key(queryset):
@@ -27,13 +22,7 @@ def queryset_key(queryset):
 
 def cached(name, parts, build):
     """`build()` once per generation and `parts` (strings or numbers)."""
-    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
-    key = f"cases:{name}:{current_generation()}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return cached_per_generation(f"cases:{name}", parts, build)
 
 
 def cached_count(queryset, key):

@@ -8,12 +8,11 @@ criterion, the finder names the criterion whose relaxation lets most methods mee
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
-from home.cache import current_generation
+from home.cache import cached_per_generation
 
 from .choices import (
     DURATION_ORDER,
@@ -31,7 +30,6 @@ from .models import CasePage, TargetGroup
 MAX_PEOPLE = 1_000_000
 CASES_PER_METHOD = 3
 MAX_RESULTS = 15
-STATS_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
 
@@ -283,10 +281,12 @@ def method_case_stats(locale):
     and only ids leave it.
     """
     locale_id = getattr(locale, "pk", locale)
-    key = f"finder:method_cases:{locale_id}:{current_generation()}"
-    stats = cache.get(key)
-    if stats is not None:
-        return stats
+    return cached_per_generation(
+        "finder:method_cases", [locale_id], lambda: _method_case_stats(locale_id)
+    )
+
+
+def _method_case_stats(locale_id):
     live_cases = CasePage.objects.live().public().filter(locale_id=locale_id).values("pk")
     method_key = F("methodpage__translation_key")
     rows = (
@@ -308,5 +308,4 @@ def method_case_stats(locale):
     stats = {}
     for method, case_id, count in rows:
         stats.setdefault(method, (count, []))[1].append(case_id)
-    cache.set(key, stats, STATS_TIMEOUT)
     return stats

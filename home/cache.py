@@ -77,6 +77,18 @@ def current_generation():
     return str(generation)
 
 
+DERIVED_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
+
+
+def cached_per_generation(name, parts, build, timeout=DERIVED_TIMEOUT):
+    """`build()` once per page-cache generation and `parts` (strings or numbers).
+
+    For small values derived from published content (facet options, counts, URLs, language
+    links): they only change when the generation is bumped."""
+    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
+    return cache.get_or_set(f"{name}:{current_generation()}:{digest}", build, timeout)
+
+
 def bump_generation(reason=""):
     """Make every cached page (and header/footer fragment) stale."""
     if _uses_local_memory():

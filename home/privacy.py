@@ -10,23 +10,15 @@ restricted paths per generation: `public()` builds the same `path__startswith` c
 Wagtail builds, and a page outside every restricted section skips the restriction queries.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .cache import current_generation
-
-TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
+from .cache import cached_per_generation
 
 
 def _cached(name, build):
-    key = f"privacy:{name}:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return cached_per_generation(f"privacy:{name}", [], build)
 
 
 def restricted_paths():

@@ -3,11 +3,10 @@
 from urllib.parse import urlencode
 
 from django import template
-from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from home.cache import current_generation
+from home.cache import cached_per_generation
 
 from ..models import KnowledgeBaseSettings
 
@@ -24,20 +23,20 @@ def participation_levels_url(context):
         return ""
     if not hasattr(request, "_participation_levels_url"):
         site = Site.find_for_request(request)
-        key = (
-            f"kb:levels_url:{site.pk if site else 0}:{request.get_host()}:"
-            f"{get_language()}:{current_generation()}"
+        request._participation_levels_url = cached_per_generation(
+            "kb:levels_url",
+            [site.pk if site else 0, request.get_host(), get_language()],
+            lambda: _levels_url(request),
         )
-        url = cache.get(key)
-        if url is None:
-            url = ""
-            page = KnowledgeBaseSettings.for_request(request).participation_levels_page
-            if page is not None:
-                localized = page.localized
-                url = localized.get_url(request) if localized.live else ""
-            cache.set(key, url, 60 * 60)
-        request._participation_levels_url = url
     return request._participation_levels_url
+
+
+def _levels_url(request):
+    page = KnowledgeBaseSettings.for_request(request).participation_levels_page
+    if page is None:
+        return ""
+    localized = page.localized
+    return localized.get_url(request) if localized.live else ""
 
 
 @register.simple_tag

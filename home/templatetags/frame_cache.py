@@ -7,15 +7,13 @@ fixed handful whatever the number of items.
 """
 
 from django import template
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from home.cache import current_generation
+from home.cache import cached_per_generation, current_generation
 
 register = template.Library()
 
-FRAGMENT_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
 
 LEGAL_FIELDS = (
     "imprint_page",
@@ -47,12 +45,9 @@ def _cached(request, name, build):
     site = _site(request)
     if site is None:
         return build(None)
-    key = f"frame:{name}:{site.pk}:{translation.get_language()}:{current_generation()}"
-    value = cache.get(key)
-    if value is None:
-        value = build(site)
-        cache.set(key, value, FRAGMENT_TIMEOUT)
-    return value
+    return cached_per_generation(
+        f"frame:{name}", [site.pk, translation.get_language()], lambda: build(site)
+    )
 
 
 def _active_locale_id():

@@ -54,15 +54,13 @@ def language_links(context):
     if isinstance(page, Page) and page.pk and request is not None and not getattr(request, "is_preview", False):
         # Cached per page + site + language + page-cache generation (home/cache.py): any
         # publish makes it stale, and uncached pages save the translation queries.
-        from django.core.cache import cache
+        from home.cache import cached_per_generation
 
-        from home.cache import current_generation
-
-        key = f"frame:langs:{page.pk}:{request.get_host()}:{translation.get_language()}:{current_generation()}"
-        links = cache.get(key)
-        if links is None:
-            links = _build_language_links(request, page)
-            cache.set(key, links, 60 * 60)
+        links = cached_per_generation(
+            "frame:langs",
+            [page.pk, request.get_host(), translation.get_language()],
+            lambda: _build_language_links(request, page),
+        )
     else:
         links = _build_language_links(request, page)
     if request is not None:
