@@ -133,5 +133,9 @@ def queries(url_map):
 if __name__ == "__main__":
     if sys.argv[1] == "urls":
         print(json.dumps(urls()))
+    elif sys.argv[1] == "generation_file":
+        from home.cache import _generation_file
+
+        print(json.dumps({"path": str(_generation_file())}))
     elif sys.argv[1] == "queries":
         print(json.dumps(queries(json.loads(sys.argv[2]))))

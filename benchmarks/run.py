@@ -17,6 +17,7 @@ Steps (each bounded in requests and seconds; traffic only to 127.0.0.1):
 import gzip
 import http.client
 import json
+import math
 import os
 import platform
 import re
@@ -145,17 +146,20 @@ def fetch(port, path, headers=None):
         conn.close()
 
 
-def latency(port, paths):
-    """Sequential requests cycling through `paths`: milliseconds per request."""
+def latency(port, paths, before_each=None, max_requests=MAX_REQUESTS):
+    """Sequential requests cycling through `paths`: milliseconds per request.
+    `before_each` runs untimed before every request (the cold phase bumps the generation)."""
     for path in paths[:3]:  # warm up (fragment caches, page cache, connections)
         fetch(port, path)
         fetch(port, path)
     samples, statuses = [], set()
     deadline = time.perf_counter() + MAX_SECONDS
-    for i in range(MAX_REQUESTS):
+    for i in range(max_requests):
         # Enough once time is up; errors (timeouts) don't deserve five tries.
         if time.perf_counter() > deadline and (len(samples) >= 5 or statuses - {200}):
             break
+        if before_each:
+            before_each()
         started = time.perf_counter()
         status, headers, _ = fetch(port, paths[i % len(paths)])
         samples.append((time.perf_counter() - started) * 1000)
@@ -242,6 +246,29 @@ def measure_phase(page_cache, endpoints):
         if page_cache:
             results["_bytes"] = page_bytes(server.port, endpoints)
             results["_lighthouse"] = lighthouse(server.port, endpoints)
+    return results
+
+
+def measure_cold(endpoints, generation_file):
+    """Page cache off and the generation bumped before every request, as right after a
+    publish: every generation-keyed cache (routes, fragments, facets, counts) is cold."""
+    if os.environ.get("REDIS_URL"):
+        return {"_note": "skipped: REDIS_URL is set (the generation lives in Redis)"}
+    path = Path(generation_file)
+
+    def bump():  # what home.cache.bump_generation does without Redis
+        path.touch(exist_ok=True)
+        previous = os.stat(path).st_mtime_ns
+        now = time.time_ns()
+        os.utime(path, ns=(now, max(now, previous + 1)))
+
+    log("phase cold: starting gunicorn")
+    results = {}
+    with Server(False) as server:
+        for name, paths in [("floor", ["/bench/floor/"])] + list(endpoints.items()):
+            log(f"  cold {name}")
+            results[name] = latency(server.port, paths, before_each=bump, max_requests=50)
+            results[name]["rps"] = float("nan")
     return results
 
 
@@ -382,8 +409,9 @@ def machine():
 
 def fmt_row(name, res, floor):
     ratio = res["p50"] / floor["p50"] if floor["p50"] else float("nan")
+    rps = "–" if math.isnan(res["rps"]) else f"{res['rps']:.0f}"
     return (
-        f"| {name} | {res['p50']:.1f} | {res['p95']:.1f} | {ratio:.1f}× | {res['rps']:.0f} | "
+        f"| {name} | {res['p50']:.1f} | {res['p95']:.1f} | {ratio:.1f}× | {rps} | "
         f"{res['n']} | {','.join(map(str, res['status']))} | {res['x_cache']} |"
     )
 
@@ -407,16 +435,23 @@ def write_results(info, phases, queries, index_seconds, generated, started):
         f"{MAX_SECONDS:.0f} s for throughput. **Floor** = `/bench/floor/`, a trivial view "
         "through the full middleware stack (no database, no template), measured in the same "
         "phase; ratio = p50 / floor p50.",
-        "- Uncached = page cache off (`PAGE_CACHE_ENABLED=0`), header/footer fragments warm; "
-        "cached = page cache on, after a warm-up request. Search and suggestions are never "
-        "page-cached (free text), so both phases show their real cost.",
+        "- Uncached = page cache off (`PAGE_CACHE_ENABLED=0`); the small generation-keyed "
+        "caches (routes, header/footer fragments, facet options, counts, see README) are warm. "
+        "Cold = page cache off and the generation bumped before every request (untimed), as "
+        "right after a publish: every cache is cold (sequential requests only, no req/s). "
+        "Cached = page cache on, after a warm-up request. Search and suggestions are never "
+        "page-cached (free text), so every phase shows their real cost.",
         "",
     ]
-    for phase in ("uncached", "cached"):
+    titles = {"uncached": "Uncached", "cold": "Cold (right after a publish)", "cached": "Cached"}
+    for phase in ("uncached", "cold", "cached"):
         res = phases[phase]
+        if "_note" in res:
+            lines += [f"## {titles[phase]}", "", res["_note"], ""]
+            continue
         floor = res["floor"]
         lines += [
-            f"## {phase.capitalize()}",
+            f"## {titles[phase]}",
             "",
             "| endpoint | p50 ms | p95 ms | p50 / floor | req/s | n | status | X-Cache |",
             "|---|---:|---:|---:|---:|---:|---|---|",
@@ -515,6 +550,7 @@ def main():
 
     phases = {
         "uncached": measure_phase(False, endpoints),
+        "cold": measure_cold(endpoints, probe("generation_file")["path"]),
         "cached": measure_phase(True, endpoints),
     }
     index_seconds = timed_update_index()
