@@ -7,10 +7,10 @@ are ignored and reported, repeated parameters use the first usable value.
 
 from collections import namedtuple
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import urlencode
 
 from django.utils import translation
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -46,14 +46,16 @@ class Facet:
         return dict(self.options).get(self.selected, "")
 
     def options_html(self):
-        """The <option>s of the facet's select (a template loop cost ~100 iterations)."""
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (value, mark_safe(" selected") if value == self.selected else "", label)
+        """The <option>s of the facet's select (a template loop cost ~100 iterations).
+        The stdlib's escape is what Django's `escape` runs, minus its lazy-string check
+        per call (format_html_join spent ~1 ms here on the ~90 options)."""
+        selected = self.selected
+        return mark_safe(
+            "".join(
+                f'<option value="{escape(str(value))}"{" selected" if value == selected else ""}>'
+                f"{escape(str(label))}</option>"
                 for value, label in self.options
-            ),
+            )
         )
 
 

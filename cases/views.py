@@ -78,6 +78,7 @@ def case_listing(index_page, request):
         row["level"] = levels.get(row["participation_level"], row["participation_level"])
         row["status"] = statuses.get(row["status"], row["status"])
         row["topic_names"] = ", ".join(topics.get(row["pk"], []))
+        row["year"] = str(row["start_date"].year) if row["start_date"] else ""
     page_obj.object_list = rows
 
     featured = []
