@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cases.choices import Format
+from cases.derived import Counted
 from home.blocks import BodyBlock
 from home.models import BasePage, paginate
 
@@ -29,6 +30,19 @@ from .blocks import AgendaBlock, DocumentationBlock
 from .formatting import EVENT_TZ, format_event_date, local
 
 PER_PAGE = 10
+# What an event teaser in the index shows (plus what Wagtail needs for a page instance).
+TEASER_FIELDS = (
+    "title",
+    "slug",
+    "teaser",
+    "event_type",
+    "format",
+    "start",
+    "end",
+    "all_day",
+    "is_cancelled",
+    "venue_name",
+)
 # Bookmarked filter links from before events shared the knowledge base's Format values.
 LEGACY_FORMATS = {"on_site": Format.ON_SITE}
 
@@ -101,14 +115,22 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             filters["format"] = event_format
 
         past = events.filter(end__lt=now)
-        # Archive years in Berlin time, counted in one query.
-        years = (
-            past.annotate(year=ExtractYear("start", tzinfo=EVENT_TZ))
-            .values("year")
+        # Archive years in Berlin time and the number of upcoming events, counted in one
+        # query: together they give the paginator's count (no separate COUNT query).
+        counts = (
+            events.annotate(
+                year=ExtractYear("start", tzinfo=EVENT_TZ),
+                is_past=Case(When(end__lt=now, then=Value(True)), default=Value(False)),
+            )
+            .values("is_past", "year")
             .annotate(count=Count("pk"))
             .order_by("-year")
         )
-        years = [(row["year"], row["count"]) for row in years]
+        years, total = [], 0
+        for row in counts:
+            total += row["count"]
+            if row["is_past"]:
+                years.append((row["year"], row["count"]))
         year_value = request.GET.get("year", "")
         year = None
         if year_value:
@@ -119,6 +141,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                     start__gte=start_of_year, start__lt=start_of_year.replace(year=year + 1)
                 )
                 filters["year"] = str(year)
+                total = dict(years)[year]
             else:
                 invalid.append(_("year"))
 
@@ -131,10 +154,12 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             F("start").desc(),
             "pk",
         )
-        page_obj = paginate(request, events, PER_PAGE)
+        # Only what a teaser shows: full page rows (and their locale and image) cost more.
+        events = events.select_related(None).only(*TEASER_FIELDS)
+        page_obj = paginate(request, Counted(events, total), PER_PAGE)
         context.update(
             events_page=page_obj,
-            event_groups=group_events(page_obj.object_list),
+            event_groups=group_events(page_obj.object_list, self.get_url(request), year),
             archive_years=years,
             selected={"type": event_type, "format": event_format, "year": year},
             invalid_filters=invalid,
@@ -154,13 +179,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(body, "calendar.ics", inline=True)
 
 
-def group_events(events):
-    """Split a page of events into 'upcoming' and per-year archive groups for headings."""
+def group_events(events, index_url, archive_year=None):
+    """Split a page of events into 'upcoming' and per-year archive groups for headings.
+    Each event gets its URL (its parent's plus its slug: no site lookup per teaser)."""
     groups = []
     for event in events:
+        event.listing_url = f"{index_url}{event.slug}/"
         key = ("upcoming", None) if not event.past_flag else ("past", local(event.start).year)
         if not groups or groups[-1]["key"] != key:
-            groups.append({"key": key, "kind": key[0], "year": key[1], "events": []})
+            # Past events sit under a year heading (h3) unless the archive shows one year.
+            hlevel = 4 if key[0] == "past" and not archive_year else 3
+            groups.append(
+                {"key": key, "kind": key[0], "year": key[1], "hlevel": hlevel, "events": []}
+            )
         groups[-1]["events"].append(event)
     return groups
 
