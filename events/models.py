@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import ExtractYear
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +27,7 @@ from home.models import BasePage, paginate
 
 from .blocks import AgendaBlock, DocumentationBlock
 from .formatting import EVENT_TZ, format_event_date, local
+from .listing import cached_until, count_events
 
 PER_PAGE = 10
 # What an event teaser in the index shows (plus what Wagtail needs for a page instance).
@@ -115,22 +115,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             filters["format"] = event_format
 
         past = events.filter(end__lt=now)
-        # Archive years in Berlin time and the number of upcoming events, counted in one
-        # query: together they give the paginator's count (no separate COUNT query).
-        counts = (
-            events.annotate(
-                year=ExtractYear("start", tzinfo=EVENT_TZ),
-                is_past=Case(When(end__lt=now, then=Value(True)), default=Value(False)),
-            )
-            .values("is_past", "year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")
-        )
-        years, total = [], 0
-        for row in counts:
-            total += row["count"]
-            if row["is_past"]:
-                years.append((row["year"], row["count"]))
+        # Archive years and the paginator's count in one query, cached until the next
+        # upcoming event ends (events/listing.py).
+        key = [self.pk, event_type, event_format]
+        counts = cached_until("counts", key, now, lambda: count_events(events, now))
+        years, total = counts["years"], counts["total"]
         year_value = request.GET.get("year", "")
         year = None
         if year_value:
@@ -146,20 +135,27 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 invalid.append(_("year"))
 
         # Upcoming events first, soonest first; then past events, latest first.
-        events = events.annotate(
-            past_flag=Case(When(end__lt=now, then=Value(1)), default=Value(0))
-        ).order_by(
-            "past_flag",
+        events = events.order_by(
+            Case(When(end__lt=now, then=Value(1)), default=Value(0)).asc(),
             Case(When(end__gte=now, then=F("start"))).asc(),
             F("start").desc(),
             "pk",
         )
+        page_obj = paginate(request, Counted(events.values_list("pk", flat=True), total), PER_PAGE)
+        # The ids on this page, cached like the counts: planning the sorted query costs more
+        # than loading 10 rows by id.
+        ids = cached_until(
+            "ids",
+            [*key, year, page_obj.number],
+            now,
+            lambda: {"ids": list(page_obj.object_list), "until": counts["until"]},
+        )["ids"]
         # Only what a teaser shows: full page rows (and their locale and image) cost more.
-        events = events.select_related(None).only(*TEASER_FIELDS)
-        page_obj = paginate(request, Counted(events, total), PER_PAGE)
+        by_id = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
+        page_obj.object_list = [by_id[pk] for pk in ids if pk in by_id]
         context.update(
             events_page=page_obj,
-            event_groups=group_events(page_obj.object_list, self.get_url(request), year),
+            event_groups=group_events(page_obj.object_list, self.get_url(request), now, year),
             archive_years=years,
             selected={"type": event_type, "format": event_format, "year": year},
             invalid_filters=invalid,
@@ -179,13 +175,13 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(body, "calendar.ics", inline=True)
 
 
-def group_events(events, index_url, archive_year=None):
+def group_events(events, index_url, now, archive_year=None):
     """Split a page of events into 'upcoming' and per-year archive groups for headings.
     Each event gets its URL (its parent's plus its slug: no site lookup per teaser)."""
     groups = []
     for event in events:
         event.listing_url = f"{index_url}{event.slug}/"
-        key = ("upcoming", None) if not event.past_flag else ("past", local(event.start).year)
+        key = ("upcoming", None) if event.end >= now else ("past", local(event.start).year)
         if not groups or groups[-1]["key"] != key:
             # Past events sit under a year heading (h3) unless the archive shows one year.
             hlevel = 4 if key[0] == "past" and not archive_year else 3
