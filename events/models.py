@@ -142,20 +142,23 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             "pk",
         )
         page_obj = paginate(request, Counted(events.values_list("pk", flat=True), total), PER_PAGE)
-        # The ids on this page, cached like the counts: planning the sorted query costs more
-        # than loading 10 rows by id.
-        ids = cached_until(
-            "ids",
-            [*key, year, page_obj.number],
+        # The teasers of this page as plain data, cached like the counts: planning the
+        # sorted query and building page instances cost more than the rest of the view.
+        # Labels and dates are translated, URLs depend on the site: both are in the key.
+        index_url = self.get_url(request)
+        language = translation.get_language()
+        page_obj.object_list = cached_until(
+            "teasers",
+            [*key, year, page_obj.number, index_url, language],
             now,
-            lambda: {"ids": list(page_obj.object_list), "until": counts["until"]},
-        )["ids"]
-        # Only what a teaser shows: full page rows (and their locale and image) cost more.
-        by_id = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
-        page_obj.object_list = [by_id[pk] for pk in ids if pk in by_id]
+            lambda: {
+                "rows": teaser_rows(list(page_obj.object_list), index_url),
+                "until": counts["until"],
+            },
+        )["rows"]
         context.update(
             events_page=page_obj,
-            event_groups=group_events(page_obj.object_list, self.get_url(request), now, year),
+            event_groups=group_events(page_obj.object_list, now, year),
             archive_years=years,
             selected={"type": event_type, "format": event_format, "year": year},
             invalid_filters=invalid,
@@ -175,16 +178,36 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(body, "calendar.ics", inline=True)
 
 
-def group_events(events, index_url, now, archive_year=None):
-    """Split a page of events into 'upcoming' and per-year archive groups for headings.
-    Each event gets its URL (its parent's plus its slug: no site lookup per teaser)."""
+def teaser_rows(ids, index_url):
+    """What an event teaser in the index shows, as plain data in the order of `ids`."""
+    events = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
+    return [
+        {
+            "title": event.title,
+            # A child page's URL is its parent's plus its slug: no site lookup per teaser.
+            "url": f"{index_url}{event.slug}/",
+            "start": event.start,
+            "end": event.end,
+            "date_display": event.date_display,
+            "type_label": str(event.get_event_type_display()),
+            "format_label": str(event.get_format_display()),
+            "is_cancelled": event.is_cancelled,
+            "venue_name": event.venue_name,
+            "teaser": event.teaser,
+        }
+        for event in (events[pk] for pk in ids if pk in events)
+    ]
+
+
+def group_events(events, now, archive_year=None):
+    """Split a page of event teasers into 'upcoming' and per-year archive groups."""
     groups = []
     for event in events:
-        event.listing_url = f"{index_url}{event.slug}/"
-        key = ("upcoming", None) if event.end >= now else ("past", local(event.start).year)
+        past = event["end"] < now
+        key = ("past", local(event["start"]).year) if past else ("upcoming", None)
         if not groups or groups[-1]["key"] != key:
             # Past events sit under a year heading (h3) unless the archive shows one year.
-            hlevel = 4 if key[0] == "past" and not archive_year else 3
+            hlevel = 4 if past and not archive_year else 3
             groups.append(
                 {"key": key, "kind": key[0], "year": key[1], "hlevel": hlevel, "events": []}
             )
