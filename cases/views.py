@@ -94,9 +94,7 @@ def teaser_rows(ids, filters, index_url):
     """The teasers of the listed ids, in the listing's order. Plain rows: 20 page instances
     (and their topics) cost more than the SQL."""
     rows = list(
-        CasePage.objects.filter(pk__in=ids)
-        .order_by(*SORTS[filters.sort][1])
-        .values(*TEASER_FIELDS)
+        CasePage.objects.filter(pk__in=ids).order_by(*SORTS[filters.sort][1]).values(*TEASER_FIELDS)
     )
     links = {}
     for case_id, topic_id in CasePage.topics.through.objects.filter(
