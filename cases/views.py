@@ -84,6 +84,7 @@ def case_listing(index_page, request):
             "querystring": querystring,
             "csv_url": "?" + filters.querystring(format="csv"),
             "json_url": "?" + filters.querystring(format="json"),
+            "index_url": index_url,  # the page's own URL, looked up once
             "codebook_url": index_url + index_page.reverse_subpage("codebook"),
             **frame_links(request),
         },

@@ -166,6 +166,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             format_choices=Format.choices,
             filter_querystring="&".join(f"{k}={v}" for k, v in filters.items()),
             feed_url=self.url + self.reverse_subpage("feed"),
+            index_url=index_url,  # the page's own URL, looked up once
         )
         return context
 
