@@ -3,21 +3,11 @@ cached under the site-wide page-cache generation (home/cache.py).
 
 Why: they cost a query each on every uncached listing request but only change when content
 is published, unpublished, moved or a snippet changes - exactly when the generation is
-bumped. Keys that depend on a queryset use its SQL, so view restrictions (which Wagtail
-turns into WHERE clauses) and filters are part of the key.
+bumped. Keys name the index page and the chosen filter values (cases/filters.py); view
+restrictions are cached per generation too (home/privacy.py), so the generation covers them.
 """
 
-from django.core.exceptions import EmptyResultSet
-
 from home.cache import cached_per_generation
-
-
-def queryset_key(queryset):
-    """A stable text for the rows a queryset selects ("" when it can't match anything)."""
-    try:
-        return str(queryset.query)
-    except EmptyResultSet:
-        return ""
 
 
 def cached(name, parts, build):

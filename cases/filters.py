@@ -7,16 +7,16 @@ are ignored and reported, repeated parameters use the first usable value.
 
 from collections import namedtuple
 from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import urlencode
 
 from django.utils import translation
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Format, ParticipationLevel, Status
-from .derived import cached, queryset_key
+from .derived import cached
 from .models import CasePage, MethodPage, Region, TargetGroup, Topic
 
 SORTS = {
@@ -46,14 +46,16 @@ class Facet:
         return dict(self.options).get(self.selected, "")
 
     def options_html(self):
-        """The <option>s of the facet's select (a template loop cost ~100 iterations)."""
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (value, mark_safe(" selected") if value == self.selected else "", label)
+        """The <option>s of the facet's select (a template loop cost ~100 iterations).
+        The stdlib's escape is what Django's `escape` runs, minus its lazy-string check
+        per call (format_html_join spent ~1 ms here on the ~90 options)."""
+        selected = self.selected
+        return mark_safe(
+            "".join(
+                f'<option value="{escape(str(value))}"{" selected" if value == selected else ""}>'
+                f"{escape(str(label))}</option>"
                 for value, label in self.options
-            ),
+            )
         )
 
 
@@ -65,13 +67,17 @@ def clean_for_display(value):
 
 class CaseFilters:
     def __init__(self, index_page, params, cases=None):
-        """`cases`: the index page's published cases, if the caller already has them."""
+        """`cases`: the index page's published cases (`index_page.cases()`), if the caller
+        already has them."""
         self.index_page = index_page
         self.params = params
         self.locale_id = index_page.locale_id
         self.cases = index_page.cases() if cases is None else cases
-        # Identifies the published cases (index page, view restrictions) in cache keys.
-        self.cases_key = queryset_key(self.cases)
+        # Identifies the published cases in cache keys. `index_page.cases()` is fixed by the
+        # index page and the restricted sections (home/privacy.py), and both only change with
+        # a generation bump, which every derived key contains: the page id is as exact as the
+        # queryset's SQL, without compiling it on every request (~0.7 ms).
+        self.cases_key = f"cases-of:{index_page.pk}"
         self.ignored = []  # (facet label, value) pairs that could not be used
         self.facets = self._build_facets()
         for facet in self.facets:

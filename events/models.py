@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, F, Q, Value, When
-from django.db.models.functions import ExtractYear
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -22,13 +21,28 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cases.choices import Format
+from cases.derived import Counted
 from home.blocks import BodyBlock
 from home.models import BasePage, paginate
 
 from .blocks import AgendaBlock, DocumentationBlock
 from .formatting import EVENT_TZ, format_event_date, local
+from .listing import cached_until, count_events
 
 PER_PAGE = 10
+# What an event teaser in the index shows (plus what Wagtail needs for a page instance).
+TEASER_FIELDS = (
+    "title",
+    "slug",
+    "teaser",
+    "event_type",
+    "format",
+    "start",
+    "end",
+    "all_day",
+    "is_cancelled",
+    "venue_name",
+)
 # Bookmarked filter links from before events shared the knowledge base's Format values.
 LEGACY_FORMATS = {"on_site": Format.ON_SITE}
 
@@ -101,14 +115,11 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             filters["format"] = event_format
 
         past = events.filter(end__lt=now)
-        # Archive years in Berlin time, counted in one query.
-        years = (
-            past.annotate(year=ExtractYear("start", tzinfo=EVENT_TZ))
-            .values("year")
-            .annotate(count=Count("pk"))
-            .order_by("-year")
-        )
-        years = [(row["year"], row["count"]) for row in years]
+        # Archive years and the paginator's count in one query, cached until the next
+        # upcoming event ends (events/listing.py).
+        key = [self.pk, event_type, event_format]
+        counts = cached_until("counts", key, now, lambda: count_events(events, now))
+        years, total = counts["years"], counts["total"]
         year_value = request.GET.get("year", "")
         year = None
         if year_value:
@@ -119,22 +130,35 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                     start__gte=start_of_year, start__lt=start_of_year.replace(year=year + 1)
                 )
                 filters["year"] = str(year)
+                total = dict(years)[year]
             else:
                 invalid.append(_("year"))
 
         # Upcoming events first, soonest first; then past events, latest first.
-        events = events.annotate(
-            past_flag=Case(When(end__lt=now, then=Value(1)), default=Value(0))
-        ).order_by(
-            "past_flag",
+        events = events.order_by(
+            Case(When(end__lt=now, then=Value(1)), default=Value(0)).asc(),
             Case(When(end__gte=now, then=F("start"))).asc(),
             F("start").desc(),
             "pk",
         )
-        page_obj = paginate(request, events, PER_PAGE)
+        page_obj = paginate(request, Counted(events.values_list("pk", flat=True), total), PER_PAGE)
+        # The teasers of this page as plain data, cached like the counts: planning the
+        # sorted query and building page instances cost more than the rest of the view.
+        # Labels and dates are translated, URLs depend on the site: both are in the key.
+        index_url = self.get_url(request)
+        language = translation.get_language()
+        page_obj.object_list = cached_until(
+            "teasers",
+            [*key, year, page_obj.number, index_url, language],
+            now,
+            lambda: {
+                "rows": teaser_rows(list(page_obj.object_list), index_url),
+                "until": counts["until"],
+            },
+        )["rows"]
         context.update(
             events_page=page_obj,
-            event_groups=group_events(page_obj.object_list),
+            event_groups=group_events(page_obj.object_list, now, year),
             archive_years=years,
             selected={"type": event_type, "format": event_format, "year": year},
             invalid_filters=invalid,
@@ -142,6 +166,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
             format_choices=Format.choices,
             filter_querystring="&".join(f"{k}={v}" for k, v in filters.items()),
             feed_url=self.url + self.reverse_subpage("feed"),
+            index_url=index_url,  # the page's own URL, looked up once
         )
         return context
 
@@ -154,13 +179,39 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         return calendar_response(body, "calendar.ics", inline=True)
 
 
-def group_events(events):
-    """Split a page of events into 'upcoming' and per-year archive groups for headings."""
+def teaser_rows(ids, index_url):
+    """What an event teaser in the index shows, as plain data in the order of `ids`."""
+    events = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
+    return [
+        {
+            "title": event.title,
+            # A child page's URL is its parent's plus its slug: no site lookup per teaser.
+            "url": f"{index_url}{event.slug}/",
+            "start": event.start,
+            "end": event.end,
+            "date_display": event.date_display,
+            "type_label": str(event.get_event_type_display()),
+            "format_label": str(event.get_format_display()),
+            "is_cancelled": event.is_cancelled,
+            "venue_name": event.venue_name,
+            "teaser": event.teaser,
+        }
+        for event in (events[pk] for pk in ids if pk in events)
+    ]
+
+
+def group_events(events, now, archive_year=None):
+    """Split a page of event teasers into 'upcoming' and per-year archive groups."""
     groups = []
     for event in events:
-        key = ("upcoming", None) if not event.past_flag else ("past", local(event.start).year)
+        past = event["end"] < now
+        key = ("past", local(event["start"]).year) if past else ("upcoming", None)
         if not groups or groups[-1]["key"] != key:
-            groups.append({"key": key, "kind": key[0], "year": key[1], "events": []})
+            # Past events sit under a year heading (h3) unless the archive shows one year.
+            hlevel = 4 if past and not archive_year else 3
+            groups.append(
+                {"key": key, "kind": key[0], "year": key[1], "hlevel": hlevel, "events": []}
+            )
         groups[-1]["events"].append(event)
     return groups
 

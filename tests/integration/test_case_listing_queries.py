@@ -101,8 +101,8 @@ def test_private_cases_are_left_out_of_list_count_and_export(client, uncached):
     hidden = live_german_cases().get(slug="mediation-windpark")
     listed = client.get(INDEX)  # caches the count of the public list
     assert hidden.title in listed_titles(listed) or count_heading(listed) > 20
-    # No publish happens here, so the generation stays the same: the cached count and years
-    # are keyed by the query, which contains the restriction.
+    # No publish happens here: adding a restriction bumps the generation itself
+    # (home/cache_signals.py), which the cached count, years and teasers are keyed by.
     PageViewRestriction.objects.create(page=hidden, restriction_type="login")
     response = client.get(INDEX)
     assert count_heading(response) == count_heading(listed) - 1
@@ -126,6 +126,15 @@ def test_export_records_match_the_case_pages(client):
         assert record["url"].endswith(case.url)
         assert record["region"] == (case.region.slug if case.region else "")
         assert record["latitude"] == (str(case.latitude) if case.latitude is not None else None)
+
+
+def test_cached_teasers_follow_publishing(client, uncached):
+    """The teaser rows of a listing page are cached per generation (cases/views.py)."""
+    case = live_german_cases().order_by("-first_published_at", "-pk").first()
+    assert case.title in listed_titles(client.get(INDEX))
+    case.title = "Umbenanntes Verfahren"
+    case.save_revision().publish()  # bumps the generation
+    assert "Umbenanntes Verfahren" in listed_titles(client.get(INDEX))
 
 
 def test_featured_box_follows_publishing(client):

@@ -178,7 +178,9 @@ def test_format_migration_converts_fields_revisions_and_translation_sources():
     from wagtail.models import Revision
     from wagtail_localize.models import TranslationSource
 
-    migration = importlib.import_module("events.migrations.0003_format_values_of_the_knowledge_base")
+    migration = importlib.import_module(
+        "events.migrations.0003_format_values_of_the_knowledge_base"
+    )
     content_type = ContentType.objects.get_for_model(EventPage)
 
     def stored():
@@ -229,6 +231,23 @@ def test_index_bad_filter_values_are_ignored_with_a_note(client, query):
     if not query.startswith("page"):
         assert "nicht erkannt und ignoriert" in html
     assert "Praxiswerkstatt" in html or "Netzwerktreffen" in html
+
+
+def test_index_moves_an_event_to_the_archive_once_it_has_ended(client, settings, monkeypatch):
+    """The index caches its counts and page ids (events/listing.py): the clock passing an
+    event's end must move it to the archive although nothing was published."""
+    settings.PAGE_CACHE_ENABLED = False  # the page cache may serve minutes-old HTML on purpose
+    now = timezone.now()
+    hour = datetime.timedelta(hours=1)
+    ending = make_event("endet-bald", start=now + hour, end=now + 2 * hour)
+    later = make_event("spaeter", days=5)
+    html = client.get("/de/veranstaltungen/").content.decode()
+    assert html.index(ending.title) < html.index(later.title) < html.index("Vergangene")
+    monkeypatch.setattr(timezone, "now", lambda: now + 3 * hour)
+    html = client.get("/de/veranstaltungen/").content.decode()
+    assert html.index(later.title) < html.index("Vergangene") < html.index(ending.title)
+    year = ending.start.astimezone(EVENT_TZ).year
+    assert ending.title in client.get(f"/de/veranstaltungen/?year={year}").content.decode()
 
 
 def test_index_query_count_does_not_grow_with_events(client, django_assert_max_num_queries):
