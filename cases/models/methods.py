@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.cache import cached_per_generation
 from home.models import BasePage
 
 from ..blocks import StepBlock
@@ -60,7 +61,9 @@ class MethodIndexPage(BasePage):
         from ..finder import MethodFinder
 
         context = super().get_context(request, *args, **kwargs)
-        methods = list(self.methods())  # the finder and the list of all methods share them
+        # The finder and the list of all methods share them; any publish or privacy change
+        # bumps the generation, and unpickling ~30 pages is cheaper than querying them.
+        methods = cached_per_generation("methods:index", [self.pk], lambda: list(self.methods()))
         context["methods"] = methods
         context["finder"] = MethodFinder(request.GET, methods, locale=self.locale_id)
         return context
