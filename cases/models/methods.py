@@ -64,6 +64,11 @@ class MethodIndexPage(BasePage):
         # The finder and the list of all methods share them; any publish or privacy change
         # bumps the generation, and unpickling ~30 pages is cheaper than querying them.
         methods = cached_per_generation("methods:index", [self.pk], lambda: list(self.methods()))
+        # Every method is a child of this page: its URL is ours plus its slug. Saves ~45
+        # Wagtail URL lookups (site root paths, reverse()) per finder answer.
+        base = self.get_url(request) or ""
+        for method in methods:
+            method.index_child_url = f"{base}{method.slug}/"
         context["methods"] = methods
         context["finder"] = MethodFinder(request.GET, methods, locale=self.locale_id)
         return context
