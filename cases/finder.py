@@ -65,9 +65,10 @@ class Result:
 
 
 class MethodFinder:
-    def __init__(self, params, methods, locale):
+    def __init__(self, params, methods, locale, request=None):
         self.params = params
         self.locale = locale
+        self.request = request
         self.ignored = []
         self.target_groups = cached_per_generation(  # a snippet: edits bump the generation
             "finder:target_groups",
@@ -269,7 +270,7 @@ class MethodFinder:
             return
         stats = method_case_stats(self.locale)
         wanted = {r.method.translation_key: stats.get(r.method.translation_key) for r in results}
-        cases = method_cases(self.locale)
+        cases = method_cases(self.locale, self.request)
         for result in results:
             count, case_ids = wanted[result.method.translation_key] or (0, [])
             result.case_count = count
@@ -291,16 +292,21 @@ def method_case_stats(locale):
     )
 
 
-def method_cases(locale):
+def method_cases(locale, request=None):
     """{id: case} for every case `method_case_stats` names, with just the fields the finder
-    shows (title, URL, example badge); cached like the figures themselves."""
+    shows (title, example badge) and its URL as `finder_url`; cached like the figures
+    themselves. The URL depends on the site, hence the host in the key."""
     locale_id = getattr(locale, "pk", locale)
+    host = request.get_host() if request is not None else ""
 
     def build():
         ids = {pk for _count, case_ids in method_case_stats(locale_id).values() for pk in case_ids}
-        return CasePage.objects.only(*CASE_FIELDS).in_bulk(ids) if ids else {}
+        cases = CasePage.objects.only(*CASE_FIELDS).in_bulk(ids) if ids else {}
+        for case in cases.values():
+            case.finder_url = case.get_url(request)
+        return cases
 
-    return cached_per_generation("finder:cases", [locale_id], build)
+    return cached_per_generation("finder:cases", [locale_id, host], build)
 
 
 def _method_case_stats(locale_id):

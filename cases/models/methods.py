@@ -70,7 +70,9 @@ class MethodIndexPage(BasePage):
         for method in methods:
             method.index_child_url = f"{base}{method.slug}/"
         context["methods"] = methods
-        context["finder"] = MethodFinder(request.GET, methods, locale=self.locale_id)
+        context["finder"] = MethodFinder(
+            request.GET, methods, locale=self.locale_id, request=request
+        )
         return context
 
 
