@@ -495,9 +495,7 @@ class CasePage(BasePage):
         else:
             # Linked terms, methods and related cases change only by a publish or a snippet
             # edit; both bump the generation. Four queries saved on every case page.
-            relations = cached_per_generation(
-                "case:relations", [self.pk], self._display_relations
-            )
+            relations = cached_per_generation("case:relations", [self.pk], self._display_relations)
         context["relations"] = relations
         context["funding_programme"] = relations["funding_programme"]
         context["related_cases"] = relations["related_cases"]
