@@ -30,6 +30,8 @@ from .models import CasePage, TargetGroup
 MAX_PEOPLE = 1_000_000
 CASES_PER_METHOD = 3
 MAX_RESULTS = 15
+# What the finder's case links need: pageurl reads url_path (plus the page's own id).
+CASE_FIELDS = ("title", "url_path", "is_example", "locale_id")
 
 MET, UNMET, UNKNOWN = "met", "unmet", "unknown"
 
@@ -63,11 +65,16 @@ class Result:
 
 
 class MethodFinder:
-    def __init__(self, params, methods, locale):
+    def __init__(self, params, methods, locale, request=None):
         self.params = params
         self.locale = locale
+        self.request = request
         self.ignored = []
-        self.target_groups = list(TargetGroup.objects.filter(locale=locale).order_by("name"))
+        self.target_groups = cached_per_generation(  # a snippet: edits bump the generation
+            "finder:target_groups",
+            [getattr(locale, "pk", locale)],
+            lambda: list(TargetGroup.objects.filter(locale=locale).order_by("name")),
+        )
         self.criteria = self._parse()
         self._methods = methods
         self._results = None
@@ -258,13 +265,12 @@ class MethodFinder:
 
     def _attach_cases(self, results):
         """Up to three Saxon cases per method and their count: the per-method figures come
-        from `method_case_stats` (cached), the cases themselves from one query."""
+        from `method_case_stats`, the cases from `method_cases` (both cached)."""
         if not results:
             return
         stats = method_case_stats(self.locale)
         wanted = {r.method.translation_key: stats.get(r.method.translation_key) for r in results}
-        ids = {pk for entry in wanted.values() if entry for pk in entry[1]}
-        cases = CasePage.objects.defer_streamfields().in_bulk(ids) if ids else {}
+        cases = method_cases(self.locale, self.request)
         for result in results:
             count, case_ids = wanted[result.method.translation_key] or (0, [])
             result.case_count = count
@@ -284,6 +290,23 @@ def method_case_stats(locale):
     return cached_per_generation(
         "finder:method_cases", [locale_id], lambda: _method_case_stats(locale_id)
     )
+
+
+def method_cases(locale, request=None):
+    """{id: case} for every case `method_case_stats` names, with just the fields the finder
+    shows (title, example badge) and its URL as `finder_url`; cached like the figures
+    themselves. The URL depends on the site, hence the host in the key."""
+    locale_id = getattr(locale, "pk", locale)
+    host = request.get_host() if request is not None else ""
+
+    def build():
+        ids = {pk for _count, case_ids in method_case_stats(locale_id).values() for pk in case_ids}
+        cases = CasePage.objects.only(*CASE_FIELDS).in_bulk(ids) if ids else {}
+        for case in cases.values():
+            case.finder_url = case.get_url(request)
+        return cases
+
+    return cached_per_generation("finder:cases", [locale_id, host], build)
 
 
 def _method_case_stats(locale_id):

@@ -4,9 +4,11 @@ Why: routing a URL costs a query for the Site, one for the active Locale, the ho
 specific row and, per path segment, the child page plus its specific row — seven queries for
 a case page before its own content. The answer only changes when pages are published, moved,
 deleted or sites change, and every such change bumps the generation (home/cache.py). So we
-store (page id, content type, segments consumed by the page tree, Site) per host + language +
-path, and on the next request load just the specific page (one query) and let the page's own
-`route()` handle the remaining segments (routable sub-URLs such as `calendar/`).
+store (the specific page with its `route_select_related` rows, segments consumed by the page
+tree, Site) per host + language + path — unpickling the page is cheaper than querying and
+compiling its wide SQL — and on the next request let the page's own `route()` handle the
+remaining segments (routable sub-URLs such as `calendar/`). StreamValues pickle by their raw
+data (Wagtail supports this).
 
 Wagtail caches the route and the Site on the request (`_wagtail_route_for_request`,
 `_wagtail_site`); we only fill those caches before `wagtail.views.serve` runs.
@@ -27,31 +29,32 @@ ROUTE_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreach
 
 
 def _key(request, path):
+    # "route2": entries hold the page itself; older entries (ids) must not be read.
     # get_host() checks ALLOWED_HOSTS: unknown Host headers never create entries.
     raw = f"{request.get_host()}|{request.get_port()}|{translation.get_language()}|{path}"
-    return f"route:{current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"route2:{current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
 def _components(path):
     return [component for component in path.split("/") if component]
 
 
-def _from_cache(request, path, entry):
-    page_id, content_type_id, consumed, site = entry
+def _load(content_type_id, page_id):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
-        return False
+        return None
     # Page types may name foreign keys their template always shows.
     related = getattr(model, "route_select_related", ())
-    page = model.objects.select_related(*related).filter(pk=page_id).first()
-    if page is None:
-        return False
+    return model.objects.select_related(*related).filter(pk=page_id).first()
+
+
+def _from_cache(request, path, entry):
+    page, consumed, site = entry
     request._wagtail_site = site
     try:
         request._wagtail_route_for_request = page.route(request, _components(path)[consumed:])
     except Http404:
         request._wagtail_route_for_request = None
-    return True
 
 
 def seed_route(request, path):
@@ -60,7 +63,8 @@ def seed_route(request, path):
     except Exception:  # DisallowedHost and friends: leave it to Wagtail
         return
     entry = cache.get(key)
-    if entry is not None and _from_cache(request, path, entry):
+    if entry is not None:
+        _from_cache(request, path, entry)
         return
     result = Page.route_for_request(request, path)
     site = Site.find_for_request(request)
@@ -68,7 +72,10 @@ def seed_route(request, path):
         return
     page = result[0]
     consumed = page.depth - site.root_page.depth
-    cache.set(key, (page.pk, page.content_type_id, consumed, site), ROUTE_TIMEOUT)
+    # A fresh copy (with its related rows), pickled before anything renders it.
+    page = _load(page.content_type_id, page.pk)
+    if page is not None:
+        cache.set(key, (page, consumed, site), ROUTE_TIMEOUT)
 
 
 class RouteCacheMiddleware:

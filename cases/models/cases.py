@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentListBlock
+from home.cache import cached_per_generation
 from home.models import BasePage
 
 from ..blocks import CaseImageBlock
@@ -472,14 +473,30 @@ class CasePage(BasePage):
     # Loaded with the page when it is served from the route cache (home/routing.py).
     route_select_related = ("organisation", "region", "funding_programme")
 
+    def _display_relations(self):
+        funding = self.funding_programme
+        if funding is not None and funding.locale_id != self.locale_id:
+            funding = funding.localized  # a synchronised link may point at the German page
+        return {
+            "target_groups": self.localized_target_groups(),
+            "methods": self.localized_methods(),
+            "topics": self.localized_topics(),
+            "funding_programme": funding,
+            "related_cases": list(self.related_cases()),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The index is the parent: its URL is this URL without the last segment (no query).
         url = self.get_url(request) or ""
         context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]
-        funding = self.funding_programme
-        if funding is not None and funding.locale_id != self.locale_id:
-            funding = funding.localized  # a synchronised link may point at the German page
-        context["funding_programme"] = funding
-        context["related_cases"] = self.related_cases()
+        if getattr(request, "is_preview", False):  # unsaved links of the edited revision
+            relations = self._display_relations()
+        else:
+            # Linked terms, methods and related cases change only by a publish or a snippet
+            # edit; both bump the generation. Four queries saved on every case page.
+            relations = cached_per_generation("case:relations", [self.pk], self._display_relations)
+        context["relations"] = relations
+        context["funding_programme"] = relations["funding_programme"]
+        context["related_cases"] = relations["related_cases"]
         return context

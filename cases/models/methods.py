@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.cache import cached_per_generation
 from home.models import BasePage
 
 from ..blocks import StepBlock
@@ -60,9 +61,18 @@ class MethodIndexPage(BasePage):
         from ..finder import MethodFinder
 
         context = super().get_context(request, *args, **kwargs)
-        methods = list(self.methods())  # the finder and the list of all methods share them
+        # The finder and the list of all methods share them; any publish or privacy change
+        # bumps the generation, and unpickling ~30 pages is cheaper than querying them.
+        methods = cached_per_generation("methods:index", [self.pk], lambda: list(self.methods()))
+        # Every method is a child of this page: its URL is ours plus its slug. Saves ~45
+        # Wagtail URL lookups (site root paths, reverse()) per finder answer.
+        base = self.get_url(request) or ""
+        for method in methods:
+            method.index_child_url = f"{base}{method.slug}/"
         context["methods"] = methods
-        context["finder"] = MethodFinder(request.GET, methods, locale=self.locale_id)
+        context["finder"] = MethodFinder(
+            request.GET, methods, locale=self.locale_id, request=request
+        )
         return context
 
 

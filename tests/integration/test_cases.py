@@ -473,3 +473,17 @@ def test_only_ministry_editors_may_feature_cases(django_user_model):
     page = live_cases("de").first()
     assert "featured" in form_class(instance=page, for_user=ministry).fields
     assert "featured" not in form_class(instance=page, for_user=guest).fields
+
+
+def test_case_page_relations_follow_a_publish(client, settings):
+    """The case page keeps its linked terms and related cases per cache generation: a
+    published change shows at once, even with the page cache off."""
+    settings.PAGE_CACHE_ENABLED = False
+    page = live_cases("de").get(slug="jugendforum-plauen")
+    url = page.get_url()
+    assert client.get(url).status_code == 200  # fills the caches
+    topic = Topic.objects.filter(locale=page.locale).exclude(pk__in=page.topics.all()).first()
+    assert f">{topic.name}</a>" not in client.get(url).content.decode()
+    page.topics.add(topic)
+    page.save_revision().publish()
+    assert f">{topic.name}</a>" in client.get(url).content.decode()

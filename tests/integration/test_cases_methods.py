@@ -257,3 +257,16 @@ def test_method_and_funding_pages_are_valid_html(client):
         "/de/beteiligungsstufen/",
     ]
     assert_valid_html({url: client.get(url).content.decode() for url in urls})
+
+
+def test_method_list_and_finder_follow_a_publish(client, settings):
+    """The finder keeps the methods per cache generation: an unpublished method leaves the
+    list and the finder's answers at once, even with the page cache off."""
+    settings.PAGE_CACHE_ENABLED = False
+    index = MethodIndexPage.objects.get(locale__language_code="de")
+    url = index.get_url() + "?purpose=ideas"
+    method = MethodPage.objects.child_of(index).live().filter(purposes__contains=["ideas"])[0]
+    link = f'href="{method.get_url()}"'
+    assert link in client.get(url).content.decode()
+    method.unpublish()
+    assert link not in client.get(url).content.decode()
