@@ -8,11 +8,12 @@ pages would be stemmed with the German configuration. This subclass changes two 
   (images, documents, users) use ``SEARCH_CONFIG``;
 * querying: the query is parsed with the configuration of the active language.
 
-Three performance changes, same results:
+Three performance changes (the same results, except the capped fuzzy candidates):
 
 * fuzzy search filters with the ``<%`` operator (same word similarity and threshold as
   upstream's ``word_similarity(…) >= threshold``), which the trigram GIN indexes of migration
-  ``search/0001`` can serve, instead of computing the similarity for every index row;
+  ``search/0001`` can serve, instead of computing the similarity for every index row; it ranks
+  every title match but at most ``MAX_FUZZY_BODY_CANDIDATES`` body matches;
 * indexing a batch prefetches the many-to-many relations of the RelatedFields (upstream skips
   modelcluster's ParentalManyToManyField, which cost several queries per object);
 * a full rebuild ends with (VACUUM) ANALYZE of the tables a search joins, so the planner uses
