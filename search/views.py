@@ -15,13 +15,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from modelsearch.query import Fuzzy
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale, Page
 
+from home.cache import cached_per_generation
 from home.models import paginate
 
 from . import facets, matches
@@ -241,8 +242,19 @@ def suggest(request):
     query = " ".join(re.findall(r"\w+", clean_query(request.GET.get("q", ""))))[:100]
     suggestions = []
     if len(query) >= 2:
-        pages = public_pages(Locale.get_active()).autocomplete(query)[:MAX_SUGGESTIONS]
-        suggestions = [{"title": page.title, "url": page.get_url(request)} for page in pages]
+        # Type-ahead asks for the same prefixes again and again: keep the answer until the
+        # published content changes (the page cache's generation), per language and host.
+        language = translation.get_language()
+        suggestions = cached_per_generation(
+            "search:suggest",
+            [language, request.get_host(), query],
+            lambda: find_suggestions(request, query),
+        )
     response = JsonResponse({"query": query, "suggestions": suggestions})
     patch_cache_control(response, public=True, max_age=300)
     return response
+
+
+def find_suggestions(request, query):
+    pages = public_pages(Locale.get_active()).autocomplete(query)[:MAX_SUGGESTIONS]
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]

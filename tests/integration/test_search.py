@@ -328,6 +328,17 @@ def test_suggestions_return_titles_of_the_active_locale(client, home_de, home_en
     assert english["suggestions"][0]["url"].startswith("/en/")
 
 
+def test_cached_suggestions_follow_publishing_and_unpublishing(client, home_de):
+    publish(home_de, "Holunderblütenfest in Görlitz")
+    assert client.get(SUGGEST_DE, {"q": "Holunder"}).json()["suggestions"]  # now cached
+    second = publish(home_de, "Holunderblütenmarkt in Bautzen")
+    titles = [s["title"] for s in client.get(SUGGEST_DE, {"q": "Holunder"}).json()["suggestions"]]
+    assert sorted(titles) == ["Holunderblütenfest in Görlitz", "Holunderblütenmarkt in Bautzen"]
+    second.unpublish()
+    titles = [s["title"] for s in client.get(SUGGEST_DE, {"q": "Holunder"}).json()["suggestions"]]
+    assert titles == ["Holunderblütenfest in Görlitz"]
+
+
 def test_suggestions_need_two_characters_and_are_capped(client, home_de):
     for number in range(12):
         publish(home_de, f"Holundersaft {number}")
