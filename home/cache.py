@@ -50,9 +50,11 @@ def enabled():
 
 
 def _uses_local_memory():
+    from django.core.cache import caches
     from django.core.cache.backends.locmem import LocMemCache
 
-    return isinstance(cache, LocMemCache)
+    # `cache` is a proxy: ask for the backend itself.
+    return isinstance(caches["default"], LocMemCache)
 
 
 def _generation_file():

@@ -249,3 +249,31 @@ def test_case_filters_are_cacheable_and_a_published_case_shows_at_once(client, h
         response, html = get_text(client, url)
         assert response["X-Cache"] == "MISS", url
         assert "Frisch umbenanntes Verfahren" in html, url
+
+
+def test_a_bump_in_another_process_is_seen_without_redis(settings):
+    """gunicorn workers have separate local-memory caches: a publish handled by one worker
+    must make every other worker's pages and derived caches stale too."""
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings as django_settings
+    from django.db import connection
+
+    from home.cache import current_generation
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    before = current_generation()
+    # Another process on the same checkout and database bumps the generation.
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        f"settings.DATABASES['default']['NAME'] = {connection.settings_dict['NAME']!r}; "
+        "from home.cache import bump_generation; bump_generation('test')"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netzwerk.settings.test"}
+    env.pop("REDIS_URL", None)
+    subprocess.run(
+        [sys.executable, "-c", code], cwd=django_settings.BASE_DIR, env=env, check=True
+    )
+    assert current_generation() != before
