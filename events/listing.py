@@ -6,21 +6,18 @@ home.cache.cached_per_generation) and when the clock moves an event from "upcomi
 upcoming event (None when no event is upcoming).
 """
 
-import hashlib
-
 from django.core.cache import cache
 from django.db.models import Case, Count, Min, Value, When
 from django.db.models.functions import ExtractYear
 
-from home.cache import DERIVED_TIMEOUT, current_generation
+from home.cache import DERIVED_TIMEOUT, generation_key
 
 from .formatting import EVENT_TZ
 
 
 def cached_until(name, parts, now, build):
     """`build()` returns a dict with an "until" entry; rebuilt once `now` reaches it."""
-    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
-    key = f"events:{name}:{current_generation()}:{digest}"
+    key = generation_key(f"events:{name}", parts)
     value = cache.get(key)
     if value is None or (value["until"] is not None and now >= value["until"]):
         value = build()

@@ -87,8 +87,13 @@ def cached_per_generation(name, parts, build, timeout=DERIVED_TIMEOUT):
 
     For small values derived from published content (facet options, counts, URLs, language
     links): they only change when the generation is bumped."""
+    return cache.get_or_set(generation_key(name, parts), build, timeout)
+
+
+def generation_key(name, parts):
+    """Cache key of a value derived from published content: stale after every bump."""
     digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
-    return cache.get_or_set(f"{name}:{current_generation()}:{digest}", build, timeout)
+    return f"{name}:{current_generation()}:{digest}"
 
 
 def bump_generation(reason=""):

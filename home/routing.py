@@ -14,8 +14,6 @@ Wagtail caches the route and the Site on the request (`_wagtail_route_for_reques
 `_wagtail_site`); we only fill those caches before `wagtail.views.serve` runs.
 """
 
-import hashlib
-
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.http import Http404
@@ -23,16 +21,13 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from .cache import current_generation
-
-ROUTE_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
+from .cache import DERIVED_TIMEOUT, generation_key
 
 
 def _key(request, path):
-    # "route2": entries hold the page itself; older entries (ids) must not be read.
     # get_host() checks ALLOWED_HOSTS: unknown Host headers never create entries.
-    raw = f"{request.get_host()}|{request.get_port()}|{translation.get_language()}|{path}"
-    return f"route2:{current_generation()}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    parts = [request.get_host(), request.get_port(), translation.get_language(), path]
+    return generation_key("route", parts)
 
 
 def _components(path):
@@ -75,7 +70,7 @@ def seed_route(request, path):
     # A fresh copy (with its related rows), pickled before anything renders it.
     page = _load(page.content_type_id, page.pk)
     if page is not None:
-        cache.set(key, (page, consumed, site), ROUTE_TIMEOUT)
+        cache.set(key, (page, consumed, site), DERIVED_TIMEOUT)
 
 
 class RouteCacheMiddleware:

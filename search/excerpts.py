@@ -2,10 +2,11 @@
 
 import re
 
-from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from wagtail.search import index
+
+from .facets import has_field
 
 EXCERPT_LENGTH = 240
 CONTEXT_BEFORE = 80
@@ -38,7 +39,7 @@ def searchable_texts(page):
         if (
             isinstance(field, index.SearchField)
             and field.field_name != "title"
-            and is_model_field(page, field.field_name)
+            and has_field(page, field.field_name)
         ):
             try:
                 value = field.get_value(page)
@@ -53,14 +54,6 @@ def searchable_texts(page):
     if search_description:
         texts.insert(0, search_description)
     return texts
-
-
-def is_model_field(page, name):
-    try:
-        page._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
 
 
 def highlight(text, pattern):

@@ -7,6 +7,7 @@ from collections import Counter
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import BooleanField, Count, Q
 from django.db.models.expressions import RawSQL
@@ -89,9 +90,10 @@ class Selection:
 
 
 def has_field(model, name):
+    """True when `model` (a class or an instance) has a database field `name`."""
     try:
         model._meta.get_field(name)
-    except Exception:
+    except FieldDoesNotExist:
         return False
     return True
 

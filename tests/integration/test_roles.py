@@ -93,6 +93,18 @@ def draft_news(owner, title="Entwurf", slug="entwurf", language="de"):
     return page
 
 
+def submitted_by_guest(client, guest, title, slug):
+    """A guest's draft news page submitted for moderation through the admin's edit view;
+    returns the page and its current task state."""
+    page = draft_news(guest, title, slug)
+    login(client, guest)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+        news_form(title, slug, **{"action-submit": "1"}),
+    )
+    return page, page.current_workflow_state.current_task_state
+
+
 def png_bytes(width=20, height=20, mode="RGB"):
     buffer = io.BytesIO()
     PILImage.new(mode, (width, height)).save(buffer, format="PNG")
@@ -191,13 +203,7 @@ def test_guest_publish_creates_only_a_draft_and_submit_reaches_ministry(client, 
 
 
 def test_ministry_approval_publishes_and_notifies_guest(client, guest, ministry):
-    page = draft_news(guest, "Zur Freigabe", "zur-freigabe")
-    login(client, guest)
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        news_form("Zur Freigabe", "zur-freigabe", **{"action-submit": "1"}),
-    )
-    task_state = page.current_workflow_state.current_task_state
+    page, task_state = submitted_by_guest(client, guest, "Zur Freigabe", "zur-freigabe")
 
     # The guest cannot approve their own submission.
     approve = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
@@ -442,13 +448,7 @@ def test_english_section_works_like_german(client, guest):
 
 
 def test_rejection_reaches_the_guest_with_the_comment(client, guest, ministry):
-    page = draft_news(guest, "Abzulehnen", "abzulehnen")
-    login(client, guest)
-    client.post(
-        reverse("wagtailadmin_pages:edit", args=(page.pk,)),
-        news_form("Abzulehnen", "abzulehnen", **{"action-submit": "1"}),
-    )
-    task_state = page.current_workflow_state.current_task_state
+    page, task_state = submitted_by_guest(client, guest, "Abzulehnen", "abzulehnen")
     mail.outbox.clear()
     client.force_login(ministry)
     reject = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", task_state.pk))
