@@ -445,9 +445,9 @@ class EventPage(RoutablePageMixin, BasePage):
             model = getattr(type(self), name).field.related_model
             translations = {
                 page.translation_key: page
-                for page in model.objects.live().defer_streamfields().filter(
-                    translation_key__in=keys, locale_id=self.locale_id
-                )
+                for page in model.objects.live()
+                .defer_streamfields()
+                .filter(translation_key__in=keys, locale_id=self.locale_id)
             }
         return [translations.get(page.translation_key, page) for page in related]
 

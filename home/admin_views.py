@@ -86,7 +86,9 @@ class InviteGuestEditorView(WagtailAdminTemplateMixin, FormView):
         except OSError:  # SMTP failures; the account was rolled back
             form.add_error(
                 None,
-                _("The invitation could not be sent, so no account was created. Please try again later."),
+                _(
+                    "The invitation could not be sent, so no account was created. Please try again later."
+                ),
             )
             return self.form_invalid(form)
         messages.success(

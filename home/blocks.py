@@ -113,7 +113,9 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label=_("Rich text"), features=RICH_TEXT_FEATURES, template=f"{TEMPLATE_DIR}/paragraph_block.html"
+        label=_("Rich text"),
+        features=RICH_TEXT_FEATURES,
+        template=f"{TEMPLATE_DIR}/paragraph_block.html",
     )
     image = ImageBlock()
     quote = QuoteBlock()

@@ -26,12 +26,15 @@ HOME = {
         ),
         "body": body(
             ("heading", {"text": "Voneinander lernen", "level": "h2"}),
-            ("paragraph", rich(
-                "Im Netzwerk tauschen sich Verwaltungen und Vereine über ihre Erfahrungen aus: Was hat "
-                "funktioniert, was nicht, und warum? Wir sammeln Beteiligungsverfahren aus Sachsen, "
-                "stellen bewährte Methoden vor und beraten zu Fördermöglichkeiten.",
-                "So wird sichtbar, wie viel Bürgerbeteiligung in Sachsen schon heute stattfindet.",
-            )),
+            (
+                "paragraph",
+                rich(
+                    "Im Netzwerk tauschen sich Verwaltungen und Vereine über ihre Erfahrungen aus: Was hat "
+                    "funktioniert, was nicht, und warum? Wir sammeln Beteiligungsverfahren aus Sachsen, "
+                    "stellen bewährte Methoden vor und beraten zu Fördermöglichkeiten.",
+                    "So wird sichtbar, wie viel Bürgerbeteiligung in Sachsen schon heute stattfindet.",
+                ),
+            ),
         ),
     },
     "en": {
@@ -41,12 +44,15 @@ HOME = {
         ),
         "body": body(
             ("heading", {"text": "Learning from each other", "level": "h2"}),
-            ("paragraph", rich(
-                "In the network, administrations and associations share their experience: what worked, "
-                "what did not, and why? We collect participation procedures from Saxony, present proven "
-                "methods and advise on funding.",
-                "This makes visible how much citizen participation already happens in Saxony today.",
-            )),
+            (
+                "paragraph",
+                rich(
+                    "In the network, administrations and associations share their experience: what worked, "
+                    "what did not, and why? We collect participation procedures from Saxony, present proven "
+                    "methods and advise on funding.",
+                    "This makes visible how much citizen participation already happens in Saxony today.",
+                ),
+            ),
         ),
     },
 }
@@ -68,45 +74,72 @@ def load_home(home):
 
 STANDARD_PAGES = [
     (
-        "ueber-das-netzwerk", "about-the-network",
+        "ueber-das-netzwerk",
+        "about-the-network",
         {
-            "title": "Über das Netzwerk", "show_in_menus": True,
+            "title": "Über das Netzwerk",
+            "show_in_menus": True,
             "teaser": "Wer wir sind und was das Netzwerk leistet.",
             "intro": "Ein landesweites Netzwerk für den Austausch über gute Bürgerbeteiligung.",
-            "body": body(("paragraph", rich(
-                "Das Netzwerk richtet sich an Kommunalverwaltungen, Landkreise, Vereine und Initiativen in Sachsen.",
-                "Es bietet Austausch bei Netzwerktreffen und Workshops, Beratung zu Förderprogrammen und zur Wahl "
-                "passender Beteiligungsmethoden sowie eine Sammlung sächsischer Beteiligungsverfahren.",
-                "Für laufende Online-Beteiligungen verweisen wir auf das Beteiligungsportal Sachsen.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Das Netzwerk richtet sich an Kommunalverwaltungen, Landkreise, Vereine und Initiativen in Sachsen.",
+                        "Es bietet Austausch bei Netzwerktreffen und Workshops, Beratung zu Förderprogrammen und zur Wahl "
+                        "passender Beteiligungsmethoden sowie eine Sammlung sächsischer Beteiligungsverfahren.",
+                        "Für laufende Online-Beteiligungen verweisen wir auf das Beteiligungsportal Sachsen.",
+                    ),
+                )
+            ),
         },
         {
             "title": "About the network",
             "teaser": "Who we are and what the network offers.",
             "intro": "A state-wide network for exchange on good citizen participation.",
-            "body": body(("paragraph", rich(
-                "The network is for municipal administrations, districts, associations and initiatives in Saxony.",
-                "It offers exchange at network meetings and workshops, advice on funding programmes and on choosing "
-                "suitable participation methods, and a collection of Saxon participation procedures.",
-                "For live online consultations we refer to the state's participation portal Beteiligungsportal Sachsen.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "The network is for municipal administrations, districts, associations and initiatives in Saxony.",
+                        "It offers exchange at network meetings and workshops, advice on funding programmes and on choosing "
+                        "suitable participation methods, and a collection of Saxon participation procedures.",
+                        "For live online consultations we refer to the state's participation portal Beteiligungsportal Sachsen.",
+                    ),
+                )
+            ),
         },
     ),
     (
-        "impressum", "imprint",
+        "impressum",
+        "imprint",
         {
             "title": "Impressum",
             "intro": "Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG) und § 18 Abs. 2 Medienstaatsvertrag (MStV).",
             "body": body(
                 ("heading", {"text": "Herausgeber", "level": "h2"}),
-                ("paragraph", rich(
-                    "Herausgeber ist das im Seitenfuß genannte, für das Netzwerk zuständige Sächsische Staatsministerium.",
-                    "Die Anschrift und die Kontaktdaten stehen im Seitenfuß.",
-                )),
-                ("heading", {"text": "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV", "level": "h2"}),
-                ("paragraph", rich("Die Leitung der Geschäftsstelle des Netzwerks (Beispielangabe).")),
+                (
+                    "paragraph",
+                    rich(
+                        "Herausgeber ist das im Seitenfuß genannte, für das Netzwerk zuständige Sächsische Staatsministerium.",
+                        "Die Anschrift und die Kontaktdaten stehen im Seitenfuß.",
+                    ),
+                ),
+                (
+                    "heading",
+                    {"text": "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV", "level": "h2"},
+                ),
+                (
+                    "paragraph",
+                    rich("Die Leitung der Geschäftsstelle des Netzwerks (Beispielangabe)."),
+                ),
                 ("heading", {"text": "Haftung für Links", "level": "h2"}),
-                ("paragraph", rich("Für die Inhalte verlinkter externer Seiten sind ausschließlich deren Betreiber verantwortlich.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Für die Inhalte verlinkter externer Seiten sind ausschließlich deren Betreiber verantwortlich."
+                    ),
+                ),
             ),
         },
         {
@@ -114,41 +147,76 @@ STANDARD_PAGES = [
             "intro": "Information according to § 5 Digital Services Act (DDG) and § 18 (2) Interstate Media Treaty (MStV).",
             "body": body(
                 ("heading", {"text": "Publisher", "level": "h2"}),
-                ("paragraph", rich(
-                    "The publisher is the Saxon State Ministry responsible for the network, named in the footer.",
-                    "Address and contact details are given in the footer.",
-                )),
+                (
+                    "paragraph",
+                    rich(
+                        "The publisher is the Saxon State Ministry responsible for the network, named in the footer.",
+                        "Address and contact details are given in the footer.",
+                    ),
+                ),
                 ("heading", {"text": "Responsible for content under § 18 (2) MStV", "level": "h2"}),
                 ("paragraph", rich("The head of the network's office (example entry).")),
                 ("heading", {"text": "Liability for links", "level": "h2"}),
-                ("paragraph", rich("The operators of linked external pages are solely responsible for their content.")),
+                (
+                    "paragraph",
+                    rich(
+                        "The operators of linked external pages are solely responsible for their content."
+                    ),
+                ),
             ),
         },
     ),
     (
-        "datenschutz", "privacy",
+        "datenschutz",
+        "privacy",
         {
             "title": "Datenschutzerklärung",
             "intro": "Informationen nach Art. 13 Datenschutz-Grundverordnung (DSGVO).",
             "body": body(
                 ("heading", {"text": "Verantwortlicher", "level": "h2"}),
-                ("paragraph", rich("Verantwortlich ist das im Seitenfuß genannte Staatsministerium.")),
+                (
+                    "paragraph",
+                    rich("Verantwortlich ist das im Seitenfuß genannte Staatsministerium."),
+                ),
                 ("heading", {"text": "Zwecke und Rechtsgrundlagen", "level": "h2"}),
-                ("paragraph", rich(
-                    "Beim Aufruf der Seiten verarbeiten wir technisch notwendige Daten (IP-Adresse, Zeitpunkt, aufgerufene Seite) "
-                    "zur Auslieferung und Sicherheit der Website (Art. 6 Abs. 1 lit. e DSGVO).",
-                    "Bei Anmeldungen zu Veranstaltungen und bei der Umfrage verarbeiten wir Ihre Angaben zur Durchführung "
-                    "(Art. 6 Abs. 1 lit. a und e DSGVO).",
-                    "Wir setzen keine Cookies zur Analyse ein und binden keine Inhalte Dritter ein.",
-                )),
+                (
+                    "paragraph",
+                    rich(
+                        "Beim Aufruf der Seiten verarbeiten wir technisch notwendige Daten (IP-Adresse, Zeitpunkt, aufgerufene Seite) "
+                        "zur Auslieferung und Sicherheit der Website (Art. 6 Abs. 1 lit. e DSGVO).",
+                        "Bei Anmeldungen zu Veranstaltungen und bei der Umfrage verarbeiten wir Ihre Angaben zur Durchführung "
+                        "(Art. 6 Abs. 1 lit. a und e DSGVO).",
+                        "Wir setzen keine Cookies zur Analyse ein und binden keine Inhalte Dritter ein.",
+                    ),
+                ),
                 ("heading", {"text": "Empfänger", "level": "h2"}),
-                ("paragraph", rich("Eine Weitergabe an Dritte erfolgt nicht, außer an beauftragte Dienstleister im Rahmen der Auftragsverarbeitung.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Eine Weitergabe an Dritte erfolgt nicht, außer an beauftragte Dienstleister im Rahmen der Auftragsverarbeitung."
+                    ),
+                ),
                 ("heading", {"text": "Speicherdauer", "level": "h2"}),
-                ("paragraph", rich("Anmeldedaten löschen wir 90 Tage nach der Veranstaltung. Server-Protokolle werden nach sieben Tagen gelöscht.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Anmeldedaten löschen wir 90 Tage nach der Veranstaltung. Server-Protokolle werden nach sieben Tagen gelöscht."
+                    ),
+                ),
                 ("heading", {"text": "Ihre Rechte", "level": "h2"}),
-                ("paragraph", rich("Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Widerspruch und Widerruf einer Einwilligung.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung, Widerspruch und Widerruf einer Einwilligung."
+                    ),
+                ),
                 ("heading", {"text": "Aufsichtsbehörde", "level": "h2"}),
-                ("paragraph", rich("Sie können sich bei der Sächsischen Datenschutz- und Transparenzbeauftragten beschweren.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Sie können sich bei der Sächsischen Datenschutz- und Transparenzbeauftragten beschweren."
+                    ),
+                ),
             ),
         },
         {
@@ -158,40 +226,89 @@ STANDARD_PAGES = [
                 ("heading", {"text": "Controller", "level": "h2"}),
                 ("paragraph", rich("The controller is the State Ministry named in the footer.")),
                 ("heading", {"text": "Purposes and legal bases", "level": "h2"}),
-                ("paragraph", rich(
-                    "When you visit the pages we process technically necessary data (IP address, time, page requested) "
-                    "to deliver and secure the website (Art. 6 (1) (e) GDPR).",
-                    "For event registrations and the survey we process your details to carry them out "
-                    "(Art. 6 (1) (a) and (e) GDPR).",
-                    "We use no analytics cookies and embed no third-party content.",
-                )),
+                (
+                    "paragraph",
+                    rich(
+                        "When you visit the pages we process technically necessary data (IP address, time, page requested) "
+                        "to deliver and secure the website (Art. 6 (1) (e) GDPR).",
+                        "For event registrations and the survey we process your details to carry them out "
+                        "(Art. 6 (1) (a) and (e) GDPR).",
+                        "We use no analytics cookies and embed no third-party content.",
+                    ),
+                ),
                 ("heading", {"text": "Recipients", "level": "h2"}),
-                ("paragraph", rich("Data is not passed on to third parties, except to processors acting on our behalf.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Data is not passed on to third parties, except to processors acting on our behalf."
+                    ),
+                ),
                 ("heading", {"text": "Retention", "level": "h2"}),
-                ("paragraph", rich("We delete registration data 90 days after the event. Server logs are deleted after seven days.")),
+                (
+                    "paragraph",
+                    rich(
+                        "We delete registration data 90 days after the event. Server logs are deleted after seven days."
+                    ),
+                ),
                 ("heading", {"text": "Your rights", "level": "h2"}),
-                ("paragraph", rich("You have the right of access, rectification, erasure, restriction of processing, objection and withdrawal of consent.")),
+                (
+                    "paragraph",
+                    rich(
+                        "You have the right of access, rectification, erasure, restriction of processing, objection and withdrawal of consent."
+                    ),
+                ),
                 ("heading", {"text": "Supervisory authority", "level": "h2"}),
-                ("paragraph", rich("You can lodge a complaint with the Saxon Data Protection and Transparency Commissioner.")),
+                (
+                    "paragraph",
+                    rich(
+                        "You can lodge a complaint with the Saxon Data Protection and Transparency Commissioner."
+                    ),
+                ),
             ),
         },
     ),
     (
-        "barrierefreiheit", "accessibility",
+        "barrierefreiheit",
+        "accessibility",
         {
             "title": "Erklärung zur Barrierefreiheit",
             "intro": "Diese Erklärung gilt für die Website des Netzwerks Bürgerbeteiligung Sachsen (BITV 2.0).",
             "body": body(
                 ("heading", {"text": "Stand der Vereinbarkeit", "level": "h2"}),
-                ("paragraph", rich("Die Website ist weitgehend mit der BITV 2.0 und WCAG 2.1 Stufe AA vereinbar.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Die Website ist weitgehend mit der BITV 2.0 und WCAG 2.1 Stufe AA vereinbar."
+                    ),
+                ),
                 ("heading", {"text": "Nicht barrierefreie Inhalte", "level": "h2"}),
-                ("paragraph", rich("Einige ältere PDF-Dokumente sind noch nicht vollständig barrierefrei. Wir stellen sie auf Anfrage in einem zugänglichen Format bereit.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Einige ältere PDF-Dokumente sind noch nicht vollständig barrierefrei. Wir stellen sie auf Anfrage in einem zugänglichen Format bereit."
+                    ),
+                ),
                 ("heading", {"text": "Erstellung dieser Erklärung", "level": "h2"}),
-                ("paragraph", rich("Die Erklärung wurde am 25. November 2026 auf Grundlage einer Selbstbewertung erstellt.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Die Erklärung wurde am 25. November 2026 auf Grundlage einer Selbstbewertung erstellt."
+                    ),
+                ),
                 ("heading", {"text": "Feedback und Kontakt", "level": "h2"}),
-                ("paragraph", rich("Sind Ihnen Barrieren aufgefallen? Melden Sie sie uns über das Formular „Barriere melden“.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Sind Ihnen Barrieren aufgefallen? Melden Sie sie uns über das Formular „Barriere melden“."
+                    ),
+                ),
                 ("heading", {"text": "Durchsetzungsverfahren", "level": "h2"}),
-                ("paragraph", rich("Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Durchsetzungsstelle beim Beauftragten der Sächsischen Staatsregierung für die Belange von Menschen mit Behinderungen wenden.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Wenn Sie auf Ihre Meldung keine zufriedenstellende Antwort erhalten, können Sie sich an die Durchsetzungsstelle beim Beauftragten der Sächsischen Staatsregierung für die Belange von Menschen mit Behinderungen wenden."
+                    ),
+                ),
             ),
         },
         {
@@ -199,112 +316,193 @@ STANDARD_PAGES = [
             "intro": "This statement applies to the website of the Civic Participation Network Saxony (BITV 2.0).",
             "body": body(
                 ("heading", {"text": "Compliance status", "level": "h2"}),
-                ("paragraph", rich("The website is largely compliant with BITV 2.0 and WCAG 2.1 level AA.")),
+                (
+                    "paragraph",
+                    rich("The website is largely compliant with BITV 2.0 and WCAG 2.1 level AA."),
+                ),
                 ("heading", {"text": "Non-accessible content", "level": "h2"}),
-                ("paragraph", rich("Some older PDF documents are not yet fully accessible. We provide them in an accessible format on request.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Some older PDF documents are not yet fully accessible. We provide them in an accessible format on request."
+                    ),
+                ),
                 ("heading", {"text": "Preparation of this statement", "level": "h2"}),
-                ("paragraph", rich("This statement was prepared on 25 November 2026 based on a self-assessment.")),
+                (
+                    "paragraph",
+                    rich(
+                        "This statement was prepared on 25 November 2026 based on a self-assessment."
+                    ),
+                ),
                 ("heading", {"text": "Feedback and contact", "level": "h2"}),
-                ("paragraph", rich("Have you noticed barriers? Report them to us with the form “Report a barrier”.")),
+                (
+                    "paragraph",
+                    rich(
+                        "Have you noticed barriers? Report them to us with the form “Report a barrier”."
+                    ),
+                ),
                 ("heading", {"text": "Enforcement procedure", "level": "h2"}),
-                ("paragraph", rich("If you do not receive a satisfactory answer to your report, you can contact the enforcement body at the Saxon State Government Commissioner for People with Disabilities.")),
+                (
+                    "paragraph",
+                    rich(
+                        "If you do not receive a satisfactory answer to your report, you can contact the enforcement body at the Saxon State Government Commissioner for People with Disabilities."
+                    ),
+                ),
             ),
         },
     ),
     (
-        "leichte-sprache", "easy-language",
+        "leichte-sprache",
+        "easy-language",
         {
             "title": "Leichte Sprache",
             "intro": "Hier erklären wir unsere Internet-Seite in Leichter Sprache.",
-            "body": body(("paragraph", rich(
-                "Diese Internet-Seite gehört zum Netzwerk Bürger-Beteiligung in Sachsen.",
-                "Bürger-Beteiligung heißt: Die Menschen in einer Stadt oder einem Dorf reden mit. Sie sagen ihre Meinung. Dann wird entschieden.",
-                "Auf dieser Seite finden Sie Beispiele für Bürger-Beteiligung. Und Sie finden Termine für Treffen.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Diese Internet-Seite gehört zum Netzwerk Bürger-Beteiligung in Sachsen.",
+                        "Bürger-Beteiligung heißt: Die Menschen in einer Stadt oder einem Dorf reden mit. Sie sagen ihre Meinung. Dann wird entschieden.",
+                        "Auf dieser Seite finden Sie Beispiele für Bürger-Beteiligung. Und Sie finden Termine für Treffen.",
+                    ),
+                )
+            ),
         },
         {
             "title": "Easy Language",
             "intro": "Here we explain our website in Easy Language.",
-            "body": body(("paragraph", rich(
-                "This website belongs to the network for citizen participation in Saxony.",
-                "Citizen participation means: the people in a town or village have a say. They give their opinion. Then a decision is made.",
-                "On this website you find examples of citizen participation. And you find dates for meetings.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "This website belongs to the network for citizen participation in Saxony.",
+                        "Citizen participation means: the people in a town or village have a say. They give their opinion. Then a decision is made.",
+                        "On this website you find examples of citizen participation. And you find dates for meetings.",
+                    ),
+                )
+            ),
         },
     ),
     (
-        "gebaerdensprache", "sign-language",
+        "gebaerdensprache",
+        "sign-language",
         {
             "title": "Gebärdensprache",
             "intro": "Informationen zu dieser Website in Deutscher Gebärdensprache (DGS).",
-            "body": body(("paragraph", rich(
-                "Hier stellen wir ein Video in Deutscher Gebärdensprache bereit. Es erklärt, was das Netzwerk macht und wie Sie die Website nutzen.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Hier stellen wir ein Video in Deutscher Gebärdensprache bereit. Es erklärt, was das Netzwerk macht und wie Sie die Website nutzen.",
+                    ),
+                )
+            ),
         },
         {
             "title": "Sign language",
             "intro": "Information about this website in German Sign Language (DGS).",
-            "body": body(("paragraph", rich(
-                "Here we provide a video in German Sign Language. It explains what the network does and how to use the website.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Here we provide a video in German Sign Language. It explains what the network does and how to use the website.",
+                    ),
+                )
+            ),
         },
     ),
 ]
 
 NEWS = [
     (
-        "erstes-netzwerktreffen", "first-network-meeting", datetime.date(2022, 5, 4),
+        "erstes-netzwerktreffen",
+        "first-network-meeting",
+        datetime.date(2022, 5, 4),
         {
             "title": "Erstes Netzwerktreffen mit rund 150 Teilnehmenden",
             "teaser": "Am 4. Mai 2022 traf sich das Netzwerk zum ersten Mal – virtuell und mit großer Resonanz aus den Kommunen.",
-            "body": body(("paragraph", rich(
-                "Rund 150 Teilnehmende kamen zum ersten, virtuellen Netzwerktreffen zusammen, etwa die Hälfte aus Kommunalverwaltungen.",
-                "In Themenräumen ging es um kommunale Beteiligung, Bürgerräte, Leitlinien und Satzungen sowie um die Förderrichtlinie Bürgerbeteiligung.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Rund 150 Teilnehmende kamen zum ersten, virtuellen Netzwerktreffen zusammen, etwa die Hälfte aus Kommunalverwaltungen.",
+                        "In Themenräumen ging es um kommunale Beteiligung, Bürgerräte, Leitlinien und Satzungen sowie um die Förderrichtlinie Bürgerbeteiligung.",
+                    ),
+                )
+            ),
         },
         {
             "title": "First network meeting with around 150 participants",
             "teaser": "On 4 May 2022 the network met for the first time – online and with a strong response from municipalities.",
-            "body": body(("paragraph", rich(
-                "Around 150 participants joined the first, virtual network meeting, about half of them from municipal administrations.",
-                "Themed rooms covered municipal participation, citizens' assemblies, guidelines and statutes, and the state's participation funding guideline.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Around 150 participants joined the first, virtual network meeting, about half of them from municipal administrations.",
+                        "Themed rooms covered municipal participation, citizens' assemblies, guidelines and statutes, and the state's participation funding guideline.",
+                    ),
+                )
+            ),
         },
     ),
     (
-        "zweites-netzwerktreffen", "second-network-meeting", datetime.date(2022, 12, 8),
+        "zweites-netzwerktreffen",
+        "second-network-meeting",
+        datetime.date(2022, 12, 8),
         {
             "title": "Zweites Netzwerktreffen am 8. Dezember 2022",
             "teaser": "Von 13 bis 17 Uhr ging es um Beteiligung in Krisenzeiten und um Jugendbeteiligung.",
-            "body": body(("paragraph", rich(
-                "Rund 140 Angemeldete diskutierten am 8. Dezember 2022 von 13 bis 17 Uhr über Beteiligung in Zeiten der Krise.",
-                "Ein Schwerpunkt war die Beteiligung junger Menschen in den Kommunen.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Rund 140 Angemeldete diskutierten am 8. Dezember 2022 von 13 bis 17 Uhr über Beteiligung in Zeiten der Krise.",
+                        "Ein Schwerpunkt war die Beteiligung junger Menschen in den Kommunen.",
+                    ),
+                )
+            ),
         },
         {
             "title": "Second network meeting on 8 December 2022",
             "teaser": "From 1 pm to 5 pm the topics were participation in times of crisis and youth participation.",
-            "body": body(("paragraph", rich(
-                "Around 140 registered participants discussed participation in times of crisis on 8 December 2022 from 1 pm to 5 pm.",
-                "One focus was the participation of young people in municipalities.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Around 140 registered participants discussed participation in times of crisis on 8 December 2022 from 1 pm to 5 pm.",
+                        "One focus was the participation of young people in municipalities.",
+                    ),
+                )
+            ),
         },
     ),
     (
-        "umfrage-netzwerk", "network-survey", datetime.date(2026, 11, 2),
+        "umfrage-netzwerk",
+        "network-survey",
+        datetime.date(2026, 11, 2),
         {
             "title": "Machen Sie mit: Umfrage zum Netzwerk",
             "teaser": "Was brauchen Sie vom Netzwerk? Unsere Online-Umfrage dauert etwa fünf Minuten.",
-            "body": body(("paragraph", rich(
-                "Wir möchten das Angebot des Netzwerks an Ihren Bedarf anpassen. Bitte nehmen Sie sich fünf Minuten Zeit für unsere Umfrage.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "Wir möchten das Angebot des Netzwerks an Ihren Bedarf anpassen. Bitte nehmen Sie sich fünf Minuten Zeit für unsere Umfrage.",
+                    ),
+                )
+            ),
         },
         {
             "title": "Take part: survey on the network",
             "teaser": "What do you need from the network? Our online survey takes about five minutes.",
-            "body": body(("paragraph", rich(
-                "We want to adapt the network's offer to your needs. Please take five minutes for our survey.",
-            ))),
+            "body": body(
+                (
+                    "paragraph",
+                    rich(
+                        "We want to adapt the network's offer to your needs. Please take five minutes for our survey.",
+                    ),
+                )
+            ),
         },
     ),
 ]
@@ -335,21 +533,32 @@ def load():
     if report is None:
         report = BarrierReportPage(slug="barriere-melden", **form_de)
         for order, (label, field_type, required) in enumerate(
-            [("Wo ist die Barriere?", "singleline", True), ("Beschreibung", "multiline", True),
-             ("E-Mail für Rückfragen", "email", False)]
+            [
+                ("Wo ist die Barriere?", "singleline", True),
+                ("Beschreibung", "multiline", True),
+                ("E-Mail für Rückfragen", "email", False),
+            ]
         ):
             report.form_fields.add(
-                report.form_fields.model(sort_order=order, label=label, field_type=field_type, required=required)
+                report.form_fields.model(
+                    sort_order=order, label=label, field_type=field_type, required=required
+                )
             )
         statement.add_child(instance=report)
         report.save_revision().publish()
-    pairs = {**{form_de[k]: form_en[k] for k in form_de}, "barriere-melden": "report-a-barrier",
-             "Wo ist die Barriere?": "Where is the barrier?", "Beschreibung": "Description",
-             "E-Mail für Rückfragen": "Email for questions"}
+    pairs = {
+        **{form_de[k]: form_en[k] for k in form_de},
+        "barriere-melden": "report-a-barrier",
+        "Wo ist die Barriere?": "Where is the barrier?",
+        "Beschreibung": "Description",
+        "E-Mail für Rückfragen": "Email for questions",
+    }
     translate(report.specific, pairs)
 
     news_index = page_with_translation(
-        home, NewsIndexPage, "aktuelles",
+        home,
+        NewsIndexPage,
+        "aktuelles",
         {"title": "Aktuelles", "show_in_menus": True, "intro": "Neuigkeiten aus dem Netzwerk."},
         {"title": "News", "intro": "News from the network."},
         en_slug="news",

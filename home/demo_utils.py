@@ -73,7 +73,10 @@ def translate(instance, pairs, language="en"):
             translation_of=segment.string,
             locale=target_locale,
             context=segment.context,
-            defaults={"data": english, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+            defaults={
+                "data": english,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            },
         )
     translation, _ = Translation.objects.get_or_create(
         source=source, target_locale=target_locale, defaults={"enabled": True}

@@ -28,9 +28,7 @@ from .permissions import GUEST_EDITORS, ensure_roles
 def existing_user(email):
     """The account that already uses `email` as its address or user name, if any."""
     return (
-        get_user_model()
-        .objects.filter(Q(email__iexact=email) | Q(username__iexact=email))
-        .first()
+        get_user_model().objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).first()
     )
 
 

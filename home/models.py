@@ -164,7 +164,9 @@ class NewsPage(BasePage):
         related_name="+",
     )
     image_alt = models.CharField(
-        _("image alternative text"), max_length=250, blank=True,
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
         help_text=_("Required when an image is set."),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
@@ -186,7 +188,9 @@ class NewsPage(BasePage):
 
         super().clean()
         if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Describe the image for people who cannot see it.")})
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
 
 
 class BarrierReportField(AbstractFormField):
@@ -222,42 +226,69 @@ class SiteSettings(BaseSiteSetting):
     """What changes without a release: the responsible ministry has changed before."""
 
     ministry_name = models.CharField(
-        _("responsible ministry"), max_length=255,
+        _("responsible ministry"),
+        max_length=255,
         default="Sächsisches Staatsministerium für Soziales, Gesundheit und Gesellschaftlichen Zusammenhalt",
     )
     ministry_address = models.TextField(
         _("ministry address"), blank=True, default="Albertstraße 10\n01097 Dresden"
     )
-    contact_email = models.EmailField(_("contact email"), blank=True, default="netzwerk@example.org")
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, default="netzwerk@example.org"
+    )
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
     footer_text = models.TextField(_("footer text"), blank=True)
     participation_portal_url = models.URLField(
-        _("e-participation portal"), blank=True, default="https://buergerbeteiligung.sachsen.de/",
+        _("e-participation portal"),
+        blank=True,
+        default="https://buergerbeteiligung.sachsen.de/",
         help_text=_("Beteiligungsportal Sachsen: we link to it for live consultations."),
     )
     imprint_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("imprint page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("imprint page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("privacy page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     easy_language_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("Easy Language page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("Easy Language page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sign_language_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("sign language page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("sign language page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("ministry_name"), FieldPanel("ministry_address")], heading=_("Ministry")),
+        MultiFieldPanel(
+            [FieldPanel("ministry_name"), FieldPanel("ministry_address")], heading=_("Ministry")
+        ),
         MultiFieldPanel(
             [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("footer_text")],
             heading=_("Contact and footer"),

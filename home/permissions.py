@@ -102,18 +102,24 @@ def ensure_section_permissions(apps=global_apps):
     ministry, guests = _groups(apps)
     workflow = ensure_workflow(apps)
 
-    ministry_perms = [_permission(apps, "wagtailcore", "page", c) for c in MINISTRY_PAGE_PERMISSIONS]
+    ministry_perms = [
+        _permission(apps, "wagtailcore", "page", c) for c in MINISTRY_PAGE_PERMISSIONS
+    ]
     guest_perms = [_permission(apps, "wagtailcore", "page", c) for c in GUEST_PAGE_PERMISSIONS]
 
     for page in _pages_of_types(apps, ROOT_TYPES):
         for permission in ministry_perms:
-            GroupPagePermission.objects.get_or_create(group=ministry, page=page, permission=permission)
+            GroupPagePermission.objects.get_or_create(
+                group=ministry, page=page, permission=permission
+            )
         # One approval workflow for the whole site, so any submission goes to Ministry editors.
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
 
     for page in _pages_of_types(apps, SECTION_TYPES):
         for permission in guest_perms:
-            GroupPagePermission.objects.get_or_create(group=guests, page=page, permission=permission)
+            GroupPagePermission.objects.get_or_create(
+                group=guests, page=page, permission=permission
+            )
         # Explicit on each section: guest submissions always go to the Ministry editors even if
         # the home page's workflow is changed in the admin.
         WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
@@ -160,9 +166,11 @@ def ensure_roles(apps=global_apps):
 
 def _add_child_collection(Collection, parent, name):
     """Treebeard's add_child is not available on historical models: set the path by hand."""
-    last = Collection.objects.filter(depth=parent.depth + 1, path__startswith=parent.path).order_by(
-        "-path"
-    ).first()
+    last = (
+        Collection.objects.filter(depth=parent.depth + 1, path__startswith=parent.path)
+        .order_by("-path")
+        .first()
+    )
     step = 4
     index = int(last.path[-step:], 36) + 1 if last else 1
     path = parent.path + _base36(index).rjust(step, "0")

@@ -31,7 +31,6 @@ def grant_on_new_section(sender, instance, created, raw=False, **kwargs):
     ensure_section_permissions()
 
 
-
 @receiver(pre_save, dispatch_uid="home_case_default_organisation")
 def case_defaults_to_editors_organisation(sender, instance, raw=False, **kwargs):
     """A case created by a guest editor is carried out by their organisation unless they chose
@@ -42,6 +41,8 @@ def case_defaults_to_editors_organisation(sender, instance, raw=False, **kwargs)
         return
     from .models import EditorProfile
 
-    profile = EditorProfile.objects.filter(user_id=instance.owner_id).only("organisation_id").first()
+    profile = (
+        EditorProfile.objects.filter(user_id=instance.owner_id).only("organisation_id").first()
+    )
     if profile and profile.organisation_id:
         instance.organisation_id = profile.organisation_id

@@ -1,8 +1,8 @@
 """Translation helpers that work without GNU gettext at run time.
 
-    python scripts/i18n.py fill FILE.json   # set German msgstr for msgids (JSON object msgid -> msgstr)
-    python scripts/i18n.py compile          # compile locale/de/LC_MESSAGES/django.po to .mo (polib)
-    python scripts/i18n.py check            # fail on empty or fuzzy German entries
+python scripts/i18n.py fill FILE.json   # set German msgstr for msgids (JSON object msgid -> msgstr)
+python scripts/i18n.py compile          # compile locale/de/LC_MESSAGES/django.po to .mo (polib)
+python scripts/i18n.py check            # fail on empty or fuzzy German entries
 """
 
 import json
@@ -37,10 +37,7 @@ def compile_mo():
 def missing():
     catalog = polib.pofile(str(PO))
     return [
-        e.msgid
-        for e in catalog
-        if not e.obsolete
-        and ("fuzzy" in e.flags or (not e.translated()))
+        e.msgid for e in catalog if not e.obsolete and ("fuzzy" in e.flags or (not e.translated()))
     ]
 
 

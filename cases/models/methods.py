@@ -53,8 +53,8 @@ class MethodIndexPage(BasePage):
 
     def methods(self):
         # Listings never show the steps: not loading StreamFields saves their decoding.
-        return MethodPage.objects.child_of(self).live().public().defer_streamfields().order_by(
-            "title"
+        return (
+            MethodPage.objects.child_of(self).live().public().defer_streamfields().order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):

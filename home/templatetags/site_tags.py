@@ -35,7 +35,13 @@ def main_menu(context):
     home = localized_home(context)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth", "locale_id"))
+    return list(
+        home.get_children()
+        .live()
+        .public()
+        .in_menu()
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -51,7 +57,12 @@ def language_links(context):
     if memo is not None:
         return memo
     page = context.get("page")
-    if isinstance(page, Page) and page.pk and request is not None and not getattr(request, "is_preview", False):
+    if (
+        isinstance(page, Page)
+        and page.pk
+        and request is not None
+        and not getattr(request, "is_preview", False)
+    ):
         # Cached per page + site + language + page-cache generation (home/cache.py): any
         # publish makes it stale, and uncached pages save the translation queries.
         from home.cache import cached_per_generation

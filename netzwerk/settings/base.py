@@ -186,11 +186,21 @@ SEARCH_INDEX_SETTINGS = {
             "analyzer": {
                 "german_text": {
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "german_stop", "german_normalization", "german_stemmer"],
+                    "filter": [
+                        "lowercase",
+                        "german_stop",
+                        "german_normalization",
+                        "german_stemmer",
+                    ],
                 },
                 "english_text": {
                     "tokenizer": "standard",
-                    "filter": ["english_possessive_stemmer", "lowercase", "english_stop", "english_stemmer"],
+                    "filter": [
+                        "english_possessive_stemmer",
+                        "lowercase",
+                        "english_stop",
+                        "english_stemmer",
+                    ],
                 },
             },
         }

@@ -7,7 +7,9 @@ from .base import env, env_bool, env_list
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY or len(SECRET_KEY) < 32:
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random string of at least 32 characters.")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random string of at least 32 characters."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set (comma-separated host names).")

@@ -49,7 +49,9 @@ def test_filter_form_and_removing_a_filter(page):
     assert "region=stadt-leipzig" in page.url
     assert page.locator("#results-heading").inner_text() == "1 Verfahren"
     with page.expect_navigation():
-        page.get_by_role("link", name="Filter entfernen: Region: Leipzig (Kreisfreie Stadt)").click()
+        page.get_by_role(
+            "link", name="Filter entfernen: Region: Leipzig (Kreisfreie Stadt)"
+        ).click()
     assert "region=" not in page.url
     assert page.locator("#results-heading").inner_text().endswith("Verfahren")
 

@@ -91,7 +91,9 @@ def test_guest_case_is_submitted_approved_and_published(page, new_page, e2e_serv
     editor.goto(f"/admin/pages/{case_id}/edit/")
     open_more_actions(editor)
     with editor.expect_navigation():
-        editor.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])").first.click()
+        editor.locator(
+            "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
+        ).first.click()
 
     # The case is public now.
     reader = new_page()

@@ -273,7 +273,5 @@ def test_a_bump_in_another_process_is_seen_without_redis(settings):
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netzwerk.settings.test"}
     env.pop("REDIS_URL", None)
-    subprocess.run(
-        [sys.executable, "-c", code], cwd=django_settings.BASE_DIR, env=env, check=True
-    )
+    subprocess.run([sys.executable, "-c", code], cwd=django_settings.BASE_DIR, env=env, check=True)
     assert current_generation() != before

@@ -170,9 +170,11 @@ def test_finder_case_figures_follow_a_publish(client):
     )
 
     def linked():
-        return CasePage.objects.live().filter(
-            locale=de(), methods__translation_key=method.translation_key
-        ).distinct()
+        return (
+            CasePage.objects.live()
+            .filter(locale=de(), methods__translation_key=method.translation_key)
+            .distinct()
+        )
 
     count, ids = method_case_stats(de())[method.translation_key]
     assert count == linked().count()
@@ -204,9 +206,7 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client, settings, page_cac
     assert "Content-Encoding" not in client.get(EVENT)
 
 
-def test_restricting_a_section_takes_effect_at_once_on_cached_pages_and_listings(
-    client, settings
-):
+def test_restricting_a_section_takes_effect_at_once_on_cached_pages_and_listings(client, settings):
     """Restricted sections are cached per generation (home/privacy.py) and cached public
     pages are stale once a restriction is added or removed (home/cache_signals.py)."""
     from wagtail.models import PageViewRestriction

@@ -206,7 +206,9 @@ def test_ministry_approval_publishes_and_notifies_guest(client, guest, ministry)
     page, task_state = submitted_by_guest(client, guest, "Zur Freigabe", "zur-freigabe")
 
     # The guest cannot approve their own submission.
-    approve = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk))
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=(page.pk, "approve", task_state.pk)
+    )
     response = client.post(approve, {"comment": ""})
     assert response.status_code in (302, 403)
     page.refresh_from_db()
@@ -275,7 +277,9 @@ def test_guests_cannot_unpublish_delete_or_move(client, role, guest, other_guest
         assert Page.objects.filter(pk=page.pk).exists()
 
         target = news_index("en")
-        response = client.post(reverse("wagtailadmin_pages:move_confirm", args=(page.pk, target.pk)))
+        response = client.post(
+            reverse("wagtailadmin_pages:move_confirm", args=(page.pk, target.pk))
+        )
         assert response.status_code in (302, 403)
         assert Page.objects.get(pk=page.pk).get_parent().pk == news_index("de").pk
 
@@ -411,7 +415,11 @@ def test_snippets_and_registrations_only_for_ministry(client, guest, ministry, r
         response = client.get(url)
         assert (response.status_code == 200) is allowed, url
         add_url = reverse(model.snippet_viewset.get_url_name("add"))
-        if model.snippet_viewset.add_view_enabled if hasattr(model.snippet_viewset, "add_view_enabled") else True:
+        if (
+            model.snippet_viewset.add_view_enabled
+            if hasattr(model.snippet_viewset, "add_view_enabled")
+            else True
+        ):
             response = client.get(add_url)
             assert (response.status_code == 200) is allowed, add_url
 
@@ -465,7 +473,10 @@ def test_rejection_reaches_the_guest_with_the_comment(client, guest, ministry):
     history = client.get(reverse("wagtailadmin_pages:workflow_history", args=(page.pk,)))
     assert history.status_code == 200
     detail = client.get(
-        reverse("wagtailadmin_pages:workflow_history_detail", args=(page.pk, task_state.workflow_state_id))
+        reverse(
+            "wagtailadmin_pages:workflow_history_detail",
+            args=(page.pk, task_state.workflow_state_id),
+        )
     )
     assert detail.status_code == 200
     assert "Bitte Quellen ergänzen." in detail.content.decode()

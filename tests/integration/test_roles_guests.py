@@ -30,8 +30,9 @@ def make_user(username, group_name, organisation=None):
 
 @pytest.fixture
 def organisation(db):
-    return cases_models.Organisation.objects.create(name="Bürgerverein Teststadt", kind=_first_choice(
-        cases_models.Organisation, "kind"))
+    return cases_models.Organisation.objects.create(
+        name="Bürgerverein Teststadt", kind=_first_choice(cases_models.Organisation, "kind")
+    )
 
 
 @pytest.fixture
@@ -84,7 +85,9 @@ def test_create_forms_per_role(client, guest, ministry, app, index_model, child_
 
 
 @pytest.mark.parametrize("app, index_model, child_model", SECTIONS)
-def test_guests_cannot_edit_published_pages_of_others(client, other_guest, app, index_model, child_model):
+def test_guests_cannot_edit_published_pages_of_others(
+    client, other_guest, app, index_model, child_model
+):
     from django.apps import apps
 
     parent = section(apps.get_model(app, index_model), "de")
@@ -127,12 +130,18 @@ def test_guest_case_defaults_to_their_organisation_and_stays_a_draft(client, gue
     parent = section(cases_models.CaseIndexPage, "de")
     client.force_login(guest)
     url = reverse("wagtailadmin_pages:add", args=("cases", "casepage", parent.pk))
-    response = client.post(url, case_form("Bürgerhaushalt Teststadt", "buergerhaushalt-teststadt",
-                                          **{"action-publish": "1"}))
+    response = client.post(
+        url,
+        case_form(
+            "Bürgerhaushalt Teststadt", "buergerhaushalt-teststadt", **{"action-publish": "1"}
+        ),
+    )
     if response.status_code == 200:  # show the form errors to whoever changes the case form
         errors = re.findall(r'class="error-message"[^>]*>(.*?)<', response.content.decode(), re.S)
         pytest.fail(f"case form rejected: {errors}")
-    case = cases_models.CasePage.objects.get(slug="buergerhaushalt-teststadt", locale__language_code="de")
+    case = cases_models.CasePage.objects.get(
+        slug="buergerhaushalt-teststadt", locale__language_code="de"
+    )
     assert not case.live
     assert case.owner == guest
     assert case.get_latest_revision_as_object().organisation == organisation
@@ -142,7 +151,9 @@ def test_ministry_case_keeps_an_empty_organisation(client, ministry):
     parent = section(cases_models.CaseIndexPage, "de")
     client.force_login(ministry)
     url = reverse("wagtailadmin_pages:add", args=("cases", "casepage", parent.pk))
-    response = client.post(url, case_form("Ministeriumsfall", "ministeriumsfall", **{"action-publish": "1"}))
+    response = client.post(
+        url, case_form("Ministeriumsfall", "ministeriumsfall", **{"action-publish": "1"})
+    )
     assert response.status_code == 302
     case = cases_models.CasePage.objects.get(slug="ministeriumsfall", locale__language_code="de")
     assert case.live and case.organisation is None
@@ -153,8 +164,13 @@ def test_ministry_case_keeps_an_empty_organisation(client, ministry):
 
 def test_invite_creates_guest_linked_to_organisation_and_mails_a_working_link(client, organisation):
     mail.outbox.clear()
-    call_command("invite_guest_editor", email="Jana@Verein.example", organisation=organisation.name,
-                 first_name="Jana", stdout=open("/dev/null", "w"))
+    call_command(
+        "invite_guest_editor",
+        email="Jana@Verein.example",
+        organisation=organisation.name,
+        first_name="Jana",
+        stdout=open("/dev/null", "w"),
+    )
 
     user = User.objects.get(email="jana@verein.example")
     assert user.groups.filter(name=GUEST_EDITORS).exists()
@@ -173,7 +189,11 @@ def test_invite_creates_guest_linked_to_organisation_and_mails_a_working_link(cl
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0] if response.redirect_chain else path
     response = client.post(
-        form_url, {"new_password1": "Beteiligung-macht-Sinn-2026", "new_password2": "Beteiligung-macht-Sinn-2026"}
+        form_url,
+        {
+            "new_password1": "Beteiligung-macht-Sinn-2026",
+            "new_password2": "Beteiligung-macht-Sinn-2026",
+        },
     )
     assert response.status_code == 302
     assert client.login(username="jana@verein.example", password="Beteiligung-macht-Sinn-2026")
@@ -181,17 +201,26 @@ def test_invite_creates_guest_linked_to_organisation_and_mails_a_working_link(cl
 
 
 def test_invite_again_updates_instead_of_duplicating(organisation):
-    other = cases_models.Organisation.objects.create(name="Stadtteilrat Nord", kind=organisation.kind)
+    other = cases_models.Organisation.objects.create(
+        name="Stadtteilrat Nord", kind=organisation.kind
+    )
     out = open("/dev/null", "w")
-    call_command("invite_guest_editor", email="kim@example.org", organisation=organisation.name, stdout=out)
-    call_command("invite_guest_editor", email="kim@example.org", organisation=str(other.pk), stdout=out)
+    call_command(
+        "invite_guest_editor", email="kim@example.org", organisation=organisation.name, stdout=out
+    )
+    call_command(
+        "invite_guest_editor", email="kim@example.org", organisation=str(other.pk), stdout=out
+    )
     assert User.objects.filter(email="kim@example.org").count() == 1
     assert User.objects.get(email="kim@example.org").editor_profile.organisation == other
 
 
 @pytest.mark.parametrize(
     "email, org, message",
-    [("kein-email", "Bürgerverein Teststadt", "Invalid email"), ("a@example.org", "Gibt es nicht", "No unique")],
+    [
+        ("kein-email", "Bürgerverein Teststadt", "Invalid email"),
+        ("a@example.org", "Gibt es nicht", "No unique"),
+    ],
 )
 def test_invite_rejects_bad_input(organisation, email, org, message):
     with pytest.raises(CommandError, match=message):
@@ -201,7 +230,9 @@ def test_invite_rejects_bad_input(organisation, email, org, message):
 def test_invite_refuses_to_demote_an_administrator(organisation):
     User.objects.create_superuser("chefin", "chefin@example.org", "a-Long-test-pass-42")
     with pytest.raises(CommandError, match="administrator"):
-        call_command("invite_guest_editor", email="chefin@example.org", organisation=organisation.name)
+        call_command(
+            "invite_guest_editor", email="chefin@example.org", organisation=organisation.name
+        )
 
 
 # --- inviting from the admin (Settings → "Invite guest editor") --------------------------------
@@ -264,7 +295,11 @@ def test_ministry_editor_invites_a_guest_editor(client, ministry, organisation):
     assert "Einladung an jana@verein.example gesendet" in response.content.decode()
 
     user = User.objects.get(email="jana@verein.example")
-    assert (user.username, user.first_name, user.last_name) == ("jana@verein.example", "Jana", "Beispiel")
+    assert (user.username, user.first_name, user.last_name) == (
+        "jana@verein.example",
+        "Jana",
+        "Beispiel",
+    )
     assert list(user.groups.values_list("name", flat=True)) == [GUEST_EDITORS]
     assert user.editor_profile.organisation == organisation
     assert not user.has_usable_password() and not user.is_superuser and not user.is_staff

@@ -111,7 +111,10 @@ def test_public_pages_have_no_inline_scripts_and_no_third_party_resources(client
         for match in EXTERNAL.finditer(html):
             tag = html[match.start() : html.index(">", match.start()) + 1]
             # rel=alternate/canonical links name this site's own absolute URLs, no request.
-            assert re.search(r'rel=["\'](alternate|canonical)', tag) and "testserver" in tag, (url, tag)
+            assert re.search(r'rel=["\'](alternate|canonical)', tag) and "testserver" in tag, (
+                url,
+                tag,
+            )
         assert not re.search(r"<[^>]+\son(click|load|error|submit|change)=", html, re.I), url
 
 
@@ -157,9 +160,7 @@ def test_successful_login_resets_the_failure_count(client, axes_on, settings, db
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize(
-    "password", ["kurz", "password1234", "123456789012345", "editorin-2026"]
-)
+@pytest.mark.parametrize("password", ["kurz", "password1234", "123456789012345", "editorin-2026"])
 def test_weak_passwords_are_rejected(password, db):
     user = User(username="editorin", email="editorin@example.org")
     with pytest.raises(ValidationError):
@@ -188,7 +189,9 @@ def upload_document(client, name, content):
     )
 
 
-@pytest.mark.parametrize("name", ["seite.html", "skript.js", "bild.svg", "programm.exe", "makro.docm"])
+@pytest.mark.parametrize(
+    "name", ["seite.html", "skript.js", "bild.svg", "programm.exe", "makro.docm"]
+)
 def test_documents_outside_the_allow_list_are_rejected(ministry_client, name):
     response = upload_document(ministry_client, name, b"<script>alert(1)</script>")
     assert response.status_code == 200  # the form again, with an error
@@ -203,7 +206,9 @@ def test_documents_over_the_size_limit_are_rejected(ministry_client, settings):
     assert not get_document_model().objects.filter(title="gross.pdf").exists()
 
 
-@pytest.mark.parametrize("name, content", [("bericht.pdf", b"%PDF-1.4 test"), ("daten.csv", b"a;b\n1;2\n")])
+@pytest.mark.parametrize(
+    "name, content", [("bericht.pdf", b"%PDF-1.4 test"), ("daten.csv", b"a;b\n1;2\n")]
+)
 def test_documents_are_served_as_downloads(ministry_client, client, name, content):
     response = upload_document(ministry_client, name, content)
     assert response.status_code == 302
@@ -225,7 +230,11 @@ def png(width, height, mode="1"):
 def upload_image(client, name, content):
     return client.post(
         reverse("wagtailimages:add"),
-        {"title": name, "file": SimpleUploadedFile(name, content, content_type="image/png"), "collection": 1},
+        {
+            "title": name,
+            "file": SimpleUploadedFile(name, content, content_type="image/png"),
+            "collection": 1,
+        },
     )
 
 
@@ -245,7 +254,9 @@ def test_images_over_the_size_limit_are_rejected(ministry_client, settings):
 
 
 def test_images_with_a_disallowed_format_are_rejected(ministry_client):
-    response = upload_image(ministry_client, "vektor.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    response = upload_image(
+        ministry_client, "vektor.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>"
+    )
     assert response.status_code == 200
     assert not get_image_model().objects.filter(title="vektor.svg").exists()
 
@@ -269,7 +280,11 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     code = (
