@@ -11,7 +11,7 @@ UV_VERSION := $(shell sed -n 's/.*"uv==\([0-9.]*\)".*/\1/p' pyproject.toml)
 UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
 	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
 
-.PHONY: help install lock test-tools demo test lint messages messages-check bench serve
+.PHONY: help install lock test-tools demo test lint messages messages-check bench relevance serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -92,3 +92,6 @@ serve: install ## Run the production settings locally: collectstatic, migrate, g
 
 bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES); writes benchmarks/results.md
 	$(PY) benchmarks/run.py
+
+relevance: install ## Search relevance (MRR, recall@5) of benchmarks/relevance.json on the demo content (RELEVANCE_DATABASE_URL)
+	$(PY) benchmarks/relevance.py
