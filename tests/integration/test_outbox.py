@@ -139,3 +139,61 @@ def test_a_rolled_back_action_leaves_no_mail(db, mail_queue):
         raise RuntimeError("the user's action failed")
     run_worker()
     assert not OutboxMail.objects.exists() and not mail_queue.messages
+
+
+# --- the registrations' mails -------------------------------------------------------------------
+
+
+def test_registration_while_smtp_is_down_gets_its_mail_once_smtp_is_back(client, db, mail_queue):
+    from events.models import EventRegistration
+    from tests.integration.test_events import form_data, make_event
+
+    event = make_event("smtp-ausfall", registration_mode="form", capacity=5)
+    response = client.post(event.url + "register/", form_data())  # SMTP is down
+    assert response.status_code == 200
+    assert "Vielen Dank für Ihre Anmeldung" in response.content.decode()
+    registration = EventRegistration.objects.get(event=event)
+    run_worker()
+    assert OutboxMail.objects.get().status == "pending"
+
+    mail_queue.start()
+    make_retries_due()
+    run_worker()
+    run_worker()
+    ((recipients, message),) = mail_queue.messages
+    assert recipients == ["erika@example.org"]
+    assert "Anmeldung bestätigt" in message["Subject"]
+    text = message.get_body(("plain",)).get_content()
+    assert f"{event.url}cancel/?token=" in text
+    (ics,) = list(message.iter_attachments())
+    assert ics.get_content_type() == "text/calendar"
+    assert registration.status == "confirmed"
+
+
+def test_five_clicks_on_one_cancel_link_send_one_mail_and_promote_once(client, db, mail_queue):
+    import re
+    from urllib.parse import parse_qs, urlparse
+
+    from events.models import EventRegistration
+    from tests.integration.test_events import form_data, make_event
+
+    mail_queue.start()
+    event = make_event("fuenf-klicks", registration_mode="form", capacity=1)
+    client.post(event.url + "register/", form_data(email="first@example.org"))
+    client.post(event.url + "register/", form_data(email="second@example.org"))
+    client.post(event.url + "register/", form_data(email="third@example.org"))
+    run_worker()
+    first_mail = mail_queue.messages[0][1].get_body(("plain",)).get_content()
+    link = re.search(r"(http\S+/cancel/\?token=\S+)", first_mail).group(1)
+    token = parse_qs(urlparse(link).query)["token"][0]
+    for _click in range(5):
+        assert client.post(link.split("?")[0], {"token": token}).status_code == 200
+    run_worker()
+    subjects = [message["Subject"] for _to, message in mail_queue.messages[3:]]
+    assert len(subjects) == 2, subjects  # one cancellation, one promotion
+    statuses = dict(EventRegistration.objects.filter(event=event).values_list("email", "status"))
+    assert statuses == {
+        "first@example.org": "cancelled",
+        "second@example.org": "confirmed",
+        "third@example.org": "waiting",
+    }
