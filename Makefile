@@ -25,7 +25,9 @@ demo: install ## Migrate, load demo content and serve on http://127.0.0.1:$(PORT
 	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
 		$(PY) manage.py createsuperuser --noinput --email "$${DJANGO_SUPERUSER_EMAIL:-admin@example.org}" 2>/dev/null || true; \
 	else echo "Admin login: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD) and open /admin/"; fi
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The mail worker (home/outbox.py) runs beside the server and stops with it.
+	$(PY) manage.py db_worker --backend background --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests; PYTEST_ARGS="-n 2")
 	$(PY) -m pytest $(PYTEST_ARGS)
