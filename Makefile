@@ -6,12 +6,11 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MAKEMESSAGES := $(PY) manage.py makemessages -l de --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
+.PHONY: help install lock test-tools demo test lint messages messages-check bench relevance serve
 LOCKS := requirements-dev.lock requirements.lock
 UV_VERSION := $(shell sed -n 's/.*"uv==\([0-9.]*\)".*/\1/p' pyproject.toml)
 UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
 	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
-
-.PHONY: help install lock test-tools demo test lint messages messages-check bench relevance serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -53,7 +52,8 @@ demo: install ## Migrate, load demo content, create demo editors, serve http://1
 		$(PY) manage.py createsuperuser --noinput --email "$${DJANGO_SUPERUSER_EMAIL:-admin@example.org}" 2>/dev/null || true; \
 	else echo "Administrator: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD)"; fi && \
 	echo "Serving $$SITE_URL (DEBUG=$$DEBUG)" && \
-	exec $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	{ $(PY) manage.py db_worker --backend background --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT; $(PY) manage.py runserver 127.0.0.1:$(PORT); }
 
 # Two pytest workers by default (TEST_WORKERS=0: none): the browser tests share one of them
 # (one live server), everything else spreads over both.

@@ -73,3 +73,6 @@ def invite_guest_editor_menu_item():
         icon_name="mail",
         order=610,
     )
+
+
+from . import outbox_admin  # noqa: E402,F401  (outgoing mail admin)
