@@ -92,3 +92,35 @@ def invite_guest_editor_menu_item():
         icon_name="mail",
         order=610,
     )
+
+
+# --- translating (wagtail-localize) and site tools for Ministry editors -------------------
+# These URL hooks must run before wagtail-localize's and search_promotions' (INSTALLED_APPS
+# order: "home" comes first), so the guarded views answer at the original paths.
+@hooks.register("register_admin_urls")
+def guarded_tool_urls():
+    from .admin_tools import search_terms_urls
+    from .translation_admin import guarded_urls
+
+    return guarded_urls() + search_terms_urls()
+
+
+@hooks.register("register_page_action_menu_item")
+def translate_menu_item():
+    from .translation_admin import TranslateMenuItem
+
+    return TranslateMenuItem(order=5)
+
+
+@hooks.register("register_reports_menu_item")
+def search_terms_menu_item():
+    from .admin_tools import search_terms_menu_item
+
+    return search_terms_menu_item()
+
+
+@hooks.register("construct_reports_menu")
+def one_search_terms_item(request, menu_items):
+    from .admin_tools import drop_superuser_search_terms_item
+
+    drop_superuser_search_terms_item(menu_items)
