@@ -10,3 +10,6 @@ class HomeConfig(AppConfig):
 
         cache_signals.connect()  # page cache invalidation (home/cache.py)
         from . import signals  # noqa: F401  role grants for new sections (home/permissions.py)
+        from . import translation_sync
+
+        translation_sync.connect()  # language-independent facts follow the German page
