@@ -24,6 +24,7 @@ from cases.choices import Format
 from cases.derived import Counted
 from home.blocks import BodyBlock
 from home.models import BasePage, paginate
+from home.untranslated import without_untranslated_aliases
 
 from .blocks import AgendaBlock, DocumentationBlock
 from .formatting import EVENT_TZ, format_event_date, local
@@ -76,9 +77,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            without_untranslated_aliases(EventPage.objects.child_of(self).live().public())
             .defer_streamfields()  # listings and the feed show no body/agenda
             .select_related("locale", "listing_image")
         )

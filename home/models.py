@@ -15,6 +15,7 @@ from wagtail.search import index
 from .blocks import BodyBlock
 from .cache import cached_per_generation
 from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
+from .untranslated import without_untranslated_aliases
 
 
 def paginate(request, items, per_page=10):
@@ -74,6 +75,14 @@ class BasePage(Page):
         shows the source-language content."""
         return bool(self.alias_of_id) and self.alias_of.locale_id != self.locale_id
 
+    @property
+    def content_language(self):
+        """The language the content is written in when it differs from the page's tree (an
+        untranslated alias shows the German original): templates mark it with `lang`."""
+        if self.is_untranslated_alias:
+            return self.alias_of.locale.language_code
+        return None
+
 
 class HomePage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -95,8 +104,7 @@ class HomePage(BasePage):
             "home:news",
             [self.locale_id],
             lambda: list(
-                NewsPage.objects.live()
-                .public()
+                without_untranslated_aliases(NewsPage.objects.live().public())
                 .filter(locale_id=self.locale_id)
                 .defer_streamfields()
                 .order_by("-date", "-pk")[:3]
@@ -142,9 +150,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            without_untranslated_aliases(NewsPage.objects.child_of(self).live().public())
             .select_related("listing_image")
             .defer_streamfields()
             .order_by("-date", "-pk")

@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page
 
 from home.cache import cached_per_generation
 from home.models import paginate
+from home.untranslated import searchable_without_untranslated_aliases
 
 from . import facets, matches
 from .excerpts import build_excerpt
@@ -50,7 +51,9 @@ def clean_query(raw):
 
 
 def public_pages(locale):
-    return Page.objects.live().public().filter(locale=locale)
+    return searchable_without_untranslated_aliases(
+        Page.objects.live().public().filter(locale=locale)
+    )
 
 
 def search(request):

@@ -24,6 +24,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock, DocumentListBlock
 from home.cache import cached_per_generation
 from home.models import BasePage
+from home.untranslated import without_untranslated_aliases
 
 from ..blocks import CaseImageBlock
 from ..choices import Format, ParticipationLevel, Recruitment, Status
@@ -60,7 +61,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("case index page")
 
     def cases(self):
-        return CasePage.objects.child_of(self).live().public()
+        return without_untranslated_aliases(CasePage.objects.child_of(self).live().public())
 
     @path("")
     def listing(self, request):

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from home.cache import cached_per_generation
 from home.models import BasePage
+from home.untranslated import without_untranslated_aliases
 
 from ..blocks import StepBlock
 from ..choices import (
@@ -54,7 +55,9 @@ class MethodIndexPage(BasePage):
     def methods(self):
         # Listings never show the steps: not loading StreamFields saves their decoding.
         return (
-            MethodPage.objects.child_of(self).live().public().defer_streamfields().order_by("title")
+            without_untranslated_aliases(MethodPage.objects.child_of(self).live().public())
+            .defer_streamfields()
+            .order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):
