@@ -92,7 +92,7 @@ def _build_language_links(request, page):
             translations[p.locale.language_code] = p
     for code, name in settings.LANGUAGES:
         with translation.override(code):
-            native = translation.gettext(name)
+            native = translation.gettext(name)  # i18n: marked elsewhere (settings.LANGUAGES)
         entry = {"code": code, "name": native, "is_current": code == current, "available": True}
         if translations:
             target = translations.get(code)
