@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MAKEMESSAGES := $(PY) manage.py makemessages -l de --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
-.PHONY: help install demo test lint messages messages-check bench serve
+.PHONY: help install demo test lint messages messages-check bench relevance serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -60,3 +60,6 @@ serve: install ## Run the production settings locally: collectstatic, migrate, g
 
 bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES); writes benchmarks/results.md
 	$(PY) benchmarks/run.py
+
+relevance: install ## Search relevance (MRR, recall@5) of benchmarks/relevance.json on the demo content (RELEVANCE_DATABASE_URL)
+	$(PY) benchmarks/relevance.py

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "cases",
     "events",
     "search",
+    "feeds",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
