@@ -12,6 +12,8 @@ from .ical import event_calendar
 
 
 def _send(registration, template, subject, cancel_url, attach_ics=False):
+    # One mail per kind and registration; a new registration (new token) is a new event.
+    dedupe_key = f"events:{template}:{registration.pk}:{registration.cancel_token}"
     with translation.override(registration.language):
         page = registration.page_for_language()
         context = {
@@ -30,6 +32,7 @@ def _send(registration, template, subject, cancel_url, attach_ics=False):
             subject=f"{subject} {page.title}",
             body=render_to_string(f"events/email/{template}.txt", context),
             attachments=attachments,
+            dedupe_key=dedupe_key,
         )
 
 
