@@ -75,7 +75,9 @@ def invite_guest_editor_menu_item():
     )
 
 
-<<<<<<< HEAD
+from . import outbox_admin  # noqa: E402,F401  (outgoing mail admin)
+
+
 # --- translating (wagtail-localize) and site tools for Ministry editors -------------------
 # These URL hooks must run before wagtail-localize's and search_promotions' (INSTALLED_APPS
 # order: "home" comes first), so the guarded views answer at the original paths.
@@ -106,6 +108,3 @@ def one_search_terms_item(request, menu_items):
     from .admin_tools import drop_superuser_search_terms_item
 
     drop_superuser_search_terms_item(menu_items)
-=======
-from . import outbox_admin  # noqa: E402,F401  (outgoing mail admin)
->>>>>>> main

@@ -10,11 +10,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-<<<<<<< HEAD
-from home.untranslated import without_untranslated_aliases
-=======
 from home.site_url import absolute_url
->>>>>>> main
+from home.untranslated import without_untranslated_aliases
 
 register = template.Library()
 
