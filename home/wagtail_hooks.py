@@ -108,3 +108,33 @@ def one_search_terms_item(request, menu_items):
     from .admin_tools import drop_superuser_search_terms_item
 
     drop_superuser_search_terms_item(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard_panels(request, panels):
+    from .admin_panels import NewReportsPanel
+
+    if is_ministry_editor(request.user):
+        panels.append(NewReportsPanel())
+
+
+@hooks.register("construct_page_action_menu")
+def workflow_name_in_editors_language(menu_items, request, context):
+    """ "Submit to <workflow>" names the workflow in the editor's language (see role_name)."""
+    from .templatetags.editorial_tags import role_name
+
+    for item in menu_items:
+        if item.name != "action-submit":
+            continue
+        original = item.get_context_data
+
+        def get_context_data(parent_context, original=original):
+            data = original(parent_context)
+            workflow = getattr(parent_context.get("page"), "get_workflow", lambda: None)()
+            if workflow is None and parent_context.get("parent_page") is not None:
+                workflow = parent_context["parent_page"].get_workflow()
+            if workflow is not None:
+                data["label"] = str(data["label"]).replace(workflow.name, role_name(workflow.name))
+            return data
+
+        item.get_context_data = get_context_data
