@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "events",
     "search",
     "feeds",
+    "insights",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
