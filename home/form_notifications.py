@@ -9,6 +9,7 @@ the page and its language, carries the answers and links to the submissions in t
 """
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -30,7 +31,8 @@ class OptionalChoiceFormBuilder(FormBuilder):
 
 
 def notification_addresses(page):
-    from .models import SiteSettings
+    # Looked up through the app registry: home.models imports this mixin.
+    SiteSettings = apps.get_model("home", "SiteSettings")
 
     own = [a.strip() for a in (page.to_address or "").split(",") if a.strip()]
     if own:
