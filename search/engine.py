@@ -6,11 +6,16 @@ measured ranking is the one readers get."""
 from modelsearch.query import Fuzzy
 from wagtail.models import Page
 
+from home.untranslated import searchable_without_untranslated_aliases
+
 from . import matches
 
 
 def public_pages(locale):
-    return Page.objects.live().public().filter(locale=locale)
+    # Untranslated aliases show German text: never an English search result (issue 13).
+    return searchable_without_untranslated_aliases(
+        Page.objects.live().public().filter(locale=locale)
+    )
 
 
 def searchable(query):

@@ -203,6 +203,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third party in the admin either: avatars are never fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = SITE_URL  # the API's detail_url
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_HITS_MAX_AGE = 30
