@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "search",
     "feeds",
     "insights",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
