@@ -97,6 +97,13 @@ def lexicon():
     return forms
 
 
+@functools.cache
+def lemmas():
+    """The dictionary's nouns, lower-case, sorted: the word list of Elasticsearch's
+    dictionary_decompounder."""
+    return sorted({lemma.lower() for lemma in lexicon().values() if len(lemma) >= MIN_PART})
+
+
 def lemma_of(piece, linked):
     """The lemma of `piece`, also without a linking element when another part follows."""
     forms = lexicon()
