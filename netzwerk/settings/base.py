@@ -254,6 +254,9 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "netzwerk_"),
             "TIMEOUT": 10,
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
+            # German compound dictionary as a file on the Elasticsearch server (relative to its
+            # config directory; `manage.py export_compound_words`); unset: inline word list.
+            "DECOMPOUND_WORDS_PATH": env("ELASTICSEARCH_DECOMPOUND_WORDS_PATH", ""),
         }
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
