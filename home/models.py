@@ -16,6 +16,7 @@ from .blocks import BodyBlock
 from .cache import cached_per_generation
 from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
 from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
+from .public_forms import ProtectedFormPageMixin
 
 
 def paginate(request, items, per_page=10):
@@ -198,7 +199,7 @@ class BarrierReportField(AbstractFormField):
     page = ParentalKey("BarrierReportPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class BarrierReportPage(AbstractEmailForm):
+class BarrierReportPage(ProtectedFormPageMixin, AbstractEmailForm):
     """Feedback mechanism of the accessibility statement (BITV 2.0): reports are stored
     as form submissions and visible to editors."""
 

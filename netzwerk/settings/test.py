@@ -28,3 +28,5 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+# Tests post forms right after rendering them; test_public_forms.py sets a real minimum.
+PUBLIC_FORM_MIN_SECONDS = 0
