@@ -1,5 +1,6 @@
 """Keep role grants complete: after every migrate, and when a section page (or a translation or
-alias of one) is created, since each locale has its own page tree."""
+alias of one) is created, since each locale has its own page tree. After every migrate the
+Site record also follows SITE_URL."""
 
 from django.db.models.signals import post_migrate, post_save, pre_save
 from django.dispatch import receiver
@@ -20,6 +21,16 @@ def ensure_roles_after_migrate(sender, **kwargs):
     hooks.search_for_hooks()  # snippets registered in wagtail_hooks modules
     ensure_roles()
     ensure_runtime_permissions()
+
+
+@receiver(post_migrate, dispatch_uid="home_sync_site_url")
+def sync_site_after_migrate(sender, using="default", **kwargs):
+    """Wagtail's Site record follows SITE_URL (home/site_url.py)."""
+    if sender.name != "home":
+        return
+    from .site_url import sync_site_record
+
+    sync_site_record(using)
 
 
 @receiver(post_save, dispatch_uid="home_section_permissions")

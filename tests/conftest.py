@@ -17,6 +17,19 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """`@pytest.mark.postgres(reason=...)`: the test needs PostgreSQL; skipped elsewhere."""
+    marker = request.node.get_closest_marker("postgres")
+    if marker is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        reason = marker.kwargs.get("reason") or "needs PostgreSQL"
+        pytest.skip(f"{reason} (run with DATABASE_URL=postgres://...)")
+
+
+@pytest.fixture(autouse=True)
 def reset_language():
     translation.activate("de")
     yield
