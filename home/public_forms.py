@@ -211,8 +211,14 @@ class PublicFormCsrfMiddleware:
 
 # --- Wagtail form pages -------------------------------------------------------------------------
 class ProtectedFormPageMixin:
-    """For AbstractEmailForm pages (survey, barrier report): the protection above, and their
-    notification mail through the outbox (the submission is stored even when SMTP is down)."""
+    """For AbstractEmailForm pages (survey, barrier report): the protection above, their
+    notification mail through the outbox (the submission is stored even when SMTP is down) and
+    spreadsheet-safe exports of the submissions (home/exports.py)."""
+
+    def get_submissions_list_view_class(self):
+        from .exports import safe_submissions_list_view
+
+        return safe_submissions_list_view()
 
     def get_form_class(self):
         return protect_form_class(super().get_form_class())

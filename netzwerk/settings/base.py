@@ -411,6 +411,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "django.middleware.gzip.GZipMiddleware",
 )
+# ETag (and Last-Modified where a view sets it) with 304 answers, outside gzip and the page
+# cache so that cached answers (the calendar feed polled by every subscriber) get them too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "django.middleware.http.ConditionalGetMiddleware",
+)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds in our cache
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers: short, we can't purge them
