@@ -51,7 +51,7 @@ demo: install ## Migrate, load demo content, create demo editors, serve http://1
 	if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
 		$(PY) manage.py createsuperuser --noinput --email "$${DJANGO_SUPERUSER_EMAIL:-admin@example.org}" 2>/dev/null || true; \
 	else echo "Administrator: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD)"; fi && \
-	echo "Serving $$SITE_URL (DEBUG=$$DEBUG)" && \
+	echo "Serving $$SITE_URL (DEBUG=$$DEBUG); demo logins and password above" && \
 	{ $(PY) manage.py db_worker --backend background --no-reload & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT; $(PY) manage.py runserver 127.0.0.1:$(PORT); }
 

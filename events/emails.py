@@ -45,7 +45,9 @@ def send_confirmation(registration, cancel_url):
             subject = _("Waiting list:")
         else:
             subject = _("Registration confirmed:")
-    _send(registration, "confirmation", subject, cancel_url, attach_ics=True)
+    # A place on the waiting list is no appointment: no calendar file until a place is free.
+    attach_ics = registration.status != registration.Status.WAITING
+    _send(registration, "confirmation", subject, cancel_url, attach_ics=attach_ics)
 
 
 def send_promotion(registration, cancel_url):

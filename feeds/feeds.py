@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from cases.models import CaseIndexPage, CasePage, FundingIndexPage, FundingProgrammePage
 from events.models import EventIndexPage, EventPage
 from home.models import NewsIndexPage, NewsPage
+from home.untranslated import without_untranslated_aliases
 
 from .caching import CachedFeedMixin
 
@@ -46,7 +47,7 @@ class PageFeed(CachedFeedMixin, Feed):
         return locale
 
     def title(self, locale):
-        return f"{self.title_text} – {_('Civic Participation Network Saxony')}"
+        return "%s – %s" % (self.title_text, _("Civic Participation Network Saxony"))
 
     def subtitle(self, locale):
         return self.subtitle_text
@@ -61,9 +62,9 @@ class PageFeed(CachedFeedMixin, Feed):
         return str(_("Civic Participation Network Saxony"))
 
     def queryset(self, locale):
+        # Untranslated aliases are German text: not an English feed entry (issue 13).
         return (
-            self.page_model.objects.live()
-            .public()
+            without_untranslated_aliases(self.page_model.objects.live().public())
             .filter(locale=locale)
             .defer_streamfields()
             .order_by(*self.order)

@@ -211,9 +211,9 @@ class PublicFormCsrfMiddleware:
 
 # --- Wagtail form pages -------------------------------------------------------------------------
 class ProtectedFormPageMixin:
-    """For AbstractEmailForm pages (survey, barrier report): the protection above, their
-    notification mail through the outbox (the submission is stored even when SMTP is down) and
-    spreadsheet-safe exports of the submissions (home/exports.py)."""
+    """For AbstractEmailForm pages (survey, barrier report): the protection above and
+    spreadsheet-safe exports of the submissions (home/exports.py). Put it first in the bases;
+    the notification mail (through the outbox) is home.form_notifications'."""
 
     def get_submissions_list_view_class(self):
         from .exports import safe_submissions_list_view
@@ -232,12 +232,3 @@ class ProtectedFormPageMixin:
             if verdict == BOT:
                 return no_shared_cache(self.render_landing_page(request))
         return no_shared_cache(super().serve(request, *args, **kwargs))
-
-    def send_mail(self, form):
-        from .outbox import queue_mail
-
-        queue_mail(
-            to=[address.strip() for address in self.to_address.split(",") if address.strip()],
-            subject=self.subject,
-            body=self.render_email(form),
-        )

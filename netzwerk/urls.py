@@ -48,5 +48,6 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
     path("", include("feeds.urls")),
+    path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),
 )

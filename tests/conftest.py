@@ -7,7 +7,15 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.tooling import fold_skip_location
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    fold_skip_location(outcome.get_result())  # one summary line for missing browser tools
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,8 @@
 test tools (axe-core, the Nu HTML checker in vnu-jar; `make test` installs them when npm exists).
 
 A test that needs a missing tool calls `require(...)` and is skipped. Every such skip carries
-the same reason (everything this machine lacks, with what to install) and comes from the same
-line, so pytest's summary shows it as ONE line with a count. `REQUIRE_BROWSER=1` (CI) turns
+the same reason (everything this machine lacks, with what to install) and is reported at the
+same place, so pytest's summary shows it as ONE line with a count. `REQUIRE_BROWSER=1` (CI) turns
 the skip into a failure.
 """
 
@@ -35,12 +35,21 @@ def missing():
     return tuple(hint for hint, present in TOOLS.values() if not present())
 
 
+SKIP_PREFIX = "browser/HTML-validation tests skipped, this machine lacks: "
+
+
 def skip_reason():
-    return (
-        "browser/HTML-validation tests skipped, this machine lacks: "
-        + "; ".join(missing())
-        + " (REQUIRE_BROWSER=1 makes this a failure)"
-    )
+    return SKIP_PREFIX + "; ".join(missing()) + " (REQUIRE_BROWSER=1 makes this a failure)"
+
+
+def fold_skip_location(report):
+    """pytest reports a skip raised in a fixture (the `browser` fixture) at each test's own
+    line, so the summary would list every browser test; give all tool skips this module as
+    their location, and the summary folds them into one line with a count."""
+    if report.skipped and isinstance(report.longrepr, tuple):
+        reason = report.longrepr[2]
+        if SKIP_PREFIX in reason:
+            report.longrepr = (__file__, 1, reason)
 
 
 def require(*names):

@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from home.site_url import absolute_url
+from home.untranslated import without_untranslated_aliases
 
 register = template.Library()
 
@@ -86,11 +87,13 @@ def _build_language_links(request, page):
     links = []
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for p in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        # An untranslated alias is German text: never offered as the English version.
+        translated = without_untranslated_aliases(page.get_translations(inclusive=True))
+        for p in translated.live().public().select_related("locale"):
             translations[p.locale.language_code] = p
     for code, name in settings.LANGUAGES:
         with translation.override(code):
-            native = translation.gettext(name)
+            native = translation.gettext(name)  # i18n: marked elsewhere (settings.LANGUAGES)
         entry = {"code": code, "name": native, "is_current": code == current, "available": True}
         if translations:
             target = translations.get(code)

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "events",
     "search",
     "feeds",
+    "insights",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
@@ -203,6 +205,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third party in the admin either: avatars are never fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = SITE_URL  # the API's detail_url
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_HITS_MAX_AGE = 30
@@ -252,6 +256,9 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "netzwerk_"),
             "TIMEOUT": 10,
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
+            # German compound dictionary as a file on the Elasticsearch server (relative to its
+            # config directory; `manage.py export_compound_words`); unset: inline word list.
+            "DECOMPOUND_WORDS_PATH": env("ELASTICSEARCH_DECOMPOUND_WORDS_PATH", ""),
         }
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -12,10 +12,11 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from cases.models import Organisation
 from home.models import EditorProfile
 from home.permissions import GUEST_EDITORS, MINISTRY_EDITORS, ensure_roles
 
-# user name, first and last name, group, organisation (from cases/demo_data/taxonomies.py)
+# user name, first and last name, group, organisation (from demo_data/taxonomies.py)
 DEMO_USERS = [
     ("ministerium", "Maria", "Ministerium", MINISTRY_EDITORS, None),
     ("gast-jugendring", "Jonas", "Jugendring", GUEST_EDITORS, "Jugendring Vogtland (Beispiel)"),
@@ -55,8 +56,6 @@ class Command(BaseCommand):
     def handle(self, *args, password=None, **options):
         if getattr(settings, "PRODUCTION", False):
             raise CommandError("Demo accounts are never created with the production settings.")
-        from cases.models import Organisation
-
         password = demo_password(password or os.environ.get("DEMO_PASSWORD", "").strip())
         ensure_roles()
         rows = []
