@@ -12,6 +12,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Revision
 
 from home.models import BarrierReportPage, NewsIndexPage, NewsPage, StandardPage
+from home.public_forms import start_token
 
 pytestmark = pytest.mark.django_db
 
@@ -230,7 +231,7 @@ def test_news_dates_are_formatted_per_locale(client):
 def test_barrier_report_is_stored_for_editors(client):
     page = BarrierReportPage.objects.get(locale__language_code="de")
     form = page.get_form()
-    data = {}
+    data = {"form_started": start_token()}
     for name, field in form.fields.items():
         if field.__class__.__name__ == "EmailField":
             data[name] = "leserin@example.org"
@@ -257,6 +258,7 @@ def test_barrier_report_with_missing_fields_keeps_input_and_explains(client):
     assert required, "the demo form should have required fields"
     before = FormSubmission.objects.filter(page=page).count()
     optional_value = {n: "Mein Text" for n in page.get_form().fields if n not in required[:1]}
+    optional_value["form_started"] = start_token()
     response = client.post(page.url, optional_value)
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=page).count() == before
