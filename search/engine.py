@@ -9,6 +9,8 @@ from modelsearch.query import Fuzzy
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from home.untranslated import searchable_without_untranslated_aliases
+
 from . import matches
 from . import query as queries
 
@@ -17,7 +19,10 @@ FUZZY_CUTOFF = 0.8
 
 
 def public_pages(locale):
-    return Page.objects.live().public().filter(locale=locale)
+    # Untranslated aliases show German text: never an English search result (issue 13).
+    return searchable_without_untranslated_aliases(
+        Page.objects.live().public().filter(locale=locale)
+    )
 
 
 def searchable(query):

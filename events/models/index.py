@@ -15,6 +15,7 @@ from wagtail.search import index
 from cases.choices import Format
 from cases.derived import Counted
 from home.models import BasePage, paginate
+from home.untranslated import without_untranslated_aliases
 
 from ..formatting import EVENT_TZ, local
 from ..ical import cached_feed, calendar_response
@@ -56,9 +57,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            without_untranslated_aliases(EventPage.objects.child_of(self).live().public())
             .defer_streamfields()  # listings and the feed show no body/agenda
             .select_related("locale", "listing_image")
         )
