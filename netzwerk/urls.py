@@ -42,5 +42,6 @@ if settings.BENCH_FLOOR:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
+    path("", include("network.urls")),
     path("", include(wagtail_urls)),
 )
