@@ -190,5 +190,7 @@ def load_members():
             confirmed_at=timezone.now(),
             approved_at=timezone.now(),  # set: no welcome mail for demo members
         )
-        member.methods.set(_methods(data["methods"], german))
-        member.topics.set(Topic.objects.filter(locale=german, slug__in=data["topics"]))
+        # Parental relations are written by save().
+        member.methods = _methods(data["methods"], german)
+        member.topics = list(Topic.objects.filter(locale=german, slug__in=data["topics"]))
+        member.save()

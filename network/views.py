@@ -121,8 +121,10 @@ def join(request, page):
             member.status = MemberStatus.UNCONFIRMED
             member.language = _language()
             member.consent_at = timezone.now()
+            # Parental many-to-many relations are written by save() itself.
+            member.methods = list(form.cleaned_data["methods"])
+            member.topics = list(form.cleaned_data["topics"])
             member.save()
-            form.save_m2m()
             confirm_url = (
                 f"{page.get_full_url(request)}?{urlencode({'token': confirmation_token(member)})}"
             )
@@ -165,7 +167,7 @@ def directory(request, page):
     members = Member.objects.listed()
     if filters.is_bound and filters.is_valid():
         members = filters.apply(members)
-    members = members.select_related("region").order_by("name", "pk")
+    members = members.select_related("region", "organisation").order_by("name", "pk")
     page_obj = paginate(request, members, per_page=MEMBERS_PER_PAGE)
     localize_members(page_obj.object_list)
     query = {k: v for k, v in request.GET.items() if k != "page" and v}
@@ -244,6 +246,8 @@ def message_form(request, page, *, recipient, about, about_url, template, extra)
 def case_message(request, pk):
     """ "Nachricht senden" for a case: to the case's contact address, or to its organisation's
     member contact when the case has none."""
+    if pk > 2**31 - 1:  # beyond any id; SQLite would overflow
+        raise Http404
     case = (
         CasePage.objects.live()
         .public()

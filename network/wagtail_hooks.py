@@ -2,19 +2,59 @@
 grouped under "Network". Every model is a snippet, so access follows its model permissions,
 which home.permissions grants to Ministry editors only (guest editors get none)."""
 
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .choices import AdviceStatus, MemberStatus
 from .models import AdviceRequest, Member, MessageLog, ProcedureReport
 
 
-class AdviceRequestViewSet(SnippetViewSet):
+class ViewPermissionRequired:
+    """Wagtail's choosers answer any admin user; these models hold personal data, so their
+    choosers (list, search results, chosen JSON) require the model's view permission."""
+
+    def dispatch(self, request, *args, **kwargs):
+        opts = self.model_class._meta
+        if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class GuardedChooseView(ViewPermissionRequired, ChooseView):
+    pass
+
+
+class GuardedChooseResultsView(ViewPermissionRequired, ChooseResultsView):
+    pass
+
+
+class GuardedChosenView(ViewPermissionRequired, SnippetChosenView):
+    pass
+
+
+class GuardedChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = GuardedChooseView
+    choose_results_view_class = GuardedChooseResultsView
+    chosen_view_class = GuardedChosenView
+
+
+class PersonalDataViewSet(SnippetViewSet):
+    chooser_viewset_class = GuardedChooserViewSet
+
+
+class AdviceRequestViewSet(PersonalDataViewSet):
     model = AdviceRequest
     icon = "help"
     menu_label = _("Advice requests")
@@ -38,7 +78,7 @@ class AdviceRequestViewSet(SnippetViewSet):
         return AdviceRequest.objects.select_related("region", "assignee")
 
 
-class MemberViewSet(SnippetViewSet):
+class MemberViewSet(PersonalDataViewSet):
     model = Member
     icon = "group"
     menu_label = _("Members")
@@ -62,7 +102,7 @@ class MemberViewSet(SnippetViewSet):
         return Member.objects.select_related("region")
 
 
-class ProcedureReportViewSet(SnippetViewSet):
+class ProcedureReportViewSet(PersonalDataViewSet):
     model = ProcedureReport
     icon = "doc-full"
     menu_label = _("Reported procedures")
@@ -75,7 +115,7 @@ class ProcedureReportViewSet(SnippetViewSet):
     ordering = ["-created_at"]
 
 
-class MessageLogViewSet(SnippetViewSet):
+class MessageLogViewSet(PersonalDataViewSet):
     model = MessageLog
     icon = "mail"
     menu_label = _("Message log")
