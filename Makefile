@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MAKEMESSAGES := $(PY) manage.py makemessages -l de --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
-.PHONY: help install demo test lint messages messages-check bench serve
+.PHONY: help install demo test lint messages messages-check bench relevance serve
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
@@ -25,7 +25,9 @@ demo: install ## Migrate, load demo content and serve on http://127.0.0.1:$(PORT
 	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
 		$(PY) manage.py createsuperuser --noinput --email "$${DJANGO_SUPERUSER_EMAIL:-admin@example.org}" 2>/dev/null || true; \
 	else echo "Admin login: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD) and open /admin/"; fi
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The mail worker (home/outbox.py) runs beside the server and stops with it.
+	$(PY) manage.py db_worker --backend background --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT; $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests; PYTEST_ARGS="-n 2")
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -60,3 +62,6 @@ serve: install ## Run the production settings locally: collectstatic, migrate, g
 
 bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES); writes benchmarks/results.md
 	$(PY) benchmarks/run.py
+
+relevance: install ## Search relevance (MRR, recall@5) of benchmarks/relevance.json on the demo content (RELEVANCE_DATABASE_URL)
+	$(PY) benchmarks/relevance.py

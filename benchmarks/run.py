@@ -555,6 +555,17 @@ def main():
     }
     index_seconds = timed_update_index()
     write_results(info, phases, queries, index_seconds, generated, started)
+    append_search_phases()
+
+
+def append_search_phases():
+    """The search phases (benchmarks/search_phases.py: relevance on the demo content, search
+    latency on the bench database) add their own sections to results.md."""
+    import search_phases
+
+    with RESULTS.open("a") as results:
+        results.write("\n" + search_phases.run(bench_database_url=DB_URL, log=log))
+    log(f"search phases added to {RESULTS.relative_to(ROOT)}")
 
 
 def analyze():

@@ -32,6 +32,12 @@ def existing_user(email):
     )
 
 
+def organisation_model():
+    """The model guest editors write for (cases.Organisation), found through the profile's
+    foreign key so that `home` imports no feature app."""
+    return EditorProfile._meta.get_field("organisation").related_model
+
+
 def invite_guest_editor(
     email, organisation, first_name="", last_name="", language=None, reinvite=False
 ):

@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from .blocks import BodyBlock
 from .cache import cached_per_generation
+from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
 from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
 
 

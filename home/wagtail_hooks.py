@@ -9,25 +9,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .permissions import GUEST_EDITORS, MINISTRY_EDITORS
-
-
-def is_ministry_editor(user):
-    """Superusers and Ministry editors: the people allowed to see personal data."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=MINISTRY_EDITORS).exists()
-
-
-def is_guest_only(user):
-    """A guest editor without any Ministry role."""
-    return (
-        user.is_authenticated
-        and not is_ministry_editor(user)
-        and user.groups.filter(name=GUEST_EDITORS).exists()
-    )
+from .admin_views import InviteGuestEditorView
+from .roles import is_guest_only, is_ministry_editor
 
 
 def _refuse(request, message):
@@ -72,8 +55,6 @@ class MinistryMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def invite_guest_editor_url():
-    from .admin_views import InviteGuestEditorView
-
     return [
         path(
             "guest-editors/invite/",
@@ -92,3 +73,6 @@ def invite_guest_editor_menu_item():
         icon_name="mail",
         order=610,
     )
+
+
+from . import outbox_admin  # noqa: E402,F401  (outgoing mail admin)

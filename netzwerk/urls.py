@@ -43,5 +43,6 @@ urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
     path("", include("network.urls")),
+    path("", include("feeds.urls")),
     path("", include(wagtail_urls)),
 )

@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -37,42 +36,6 @@ SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 reference_number_validator = RegexValidator(
     r"^\d{4}-\d{5}$", _("Use the form YYYY-nnnnn, e.g. 2024-00017.")
 )
-
-
-class CaseIndexPage(RoutablePageMixin, BasePage):
-    """Lists the procedures with filters; `?format=csv|json` exports the filtered list."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["cases.CasePage"]
-    max_count_per_parent = 1
-
-    @property
-    def cache_query_params(self):
-        """Filtered listings and exports may be page-cached by full URL (home/cache.py)."""
-        from ..filters import FILTER_KEYS
-
-        return frozenset({*FILTER_KEYS, "sort", "format", "page"})
-
-    class Meta:
-        verbose_name = _("case index page")
-
-    def cases(self):
-        return CasePage.objects.child_of(self).live().public()
-
-    @path("")
-    def listing(self, request):
-        from ..views import case_listing
-
-        return case_listing(self, request)
-
-    @path("codebook/", name="codebook")
-    def codebook(self, request):
-        from ..views import codebook
-
-        return codebook(self, request)
 
 
 class CasePage(BasePage):

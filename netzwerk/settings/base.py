@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "events",
     "network",
     "search",
+    "feeds",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +242,19 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))  # seconds: a hanging SMTP server frees the worker
+
+# Background tasks (django-tasks). "default" is what Wagtail's own tasks use (search index
+# updates on save): they stay in the request, as without a TASKS setting, so publishing needs no
+# worker. "background" is the durable queue in the database (django-tasks-db) for work that must
+# survive restarts and SMTP outages (home/outbox.py, newsletters), run by
+# `manage.py db_worker --backend background` (a process of its own in production).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# Seconds between delivery attempts of a mail; after the last one it is "failed" (admin).
+OUTBOX_RETRY_DELAYS = [int(s) for s in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,21600")]
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "netzwerk@example.org")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

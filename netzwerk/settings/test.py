@@ -22,3 +22,9 @@ WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = False
 # Quiet test output: wagtail logs every page created by the demo content at INFO.
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
+# Mail is delivered at commit by the in-process backend; tests/integration/test_outbox.py runs
+# the database queue and its real worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}

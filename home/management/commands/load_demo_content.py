@@ -10,7 +10,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
-from cases.indexing import batched_search_index
+from home.bulk_index import batched_search_index
 
 # Each app contributes a `demo` module with a `load()` function, run in this order.
 DEMO_MODULES = ["home.demo", "cases.demo", "events.demo", "network.demo"]
