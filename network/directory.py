@@ -9,7 +9,7 @@ from cases.models.utils import active_locale, localize_all
 
 from .choices import MemberKind
 from .geo import distance_km
-from .models import Member
+from .models.members import Member
 
 
 class SlugChoiceField(forms.ModelChoiceField):

@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from home.outbox import queue_mail
 
-from .models import NetworkSettings
+from .models.settings import NetworkSettings
 
 
 def office_address():

@@ -10,7 +10,8 @@ from cases.models import FundingProgrammePage, MethodPage, Region, TargetGroup, 
 from cases.models.utils import active_locale
 
 from .choices import MemberKind
-from .models import AdviceRequest, Member
+from .models.advice import AdviceRequest
+from .models.members import Member
 
 CONSENT_ERROR = _("Please agree, otherwise we cannot process your details.")
 

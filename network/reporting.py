@@ -14,7 +14,7 @@ from cases.models import CaseIndexPage, CasePage, Organisation
 
 from . import emails
 from .forms import REPORT_STEPS
-from .models import ProcedureReport
+from .models.reports import ProcedureReport
 
 STATE_SALT = "network.report.state"
 STATE_MAX_AGE = 7 * 24 * 3600  # a report may take a few days to finish

@@ -18,7 +18,7 @@ def confirmation_token(member):
 
 
 def member_for_token(token):
-    from .models import Member
+    from .models.members import Member
 
     max_age = getattr(settings, "NETWORK_OPT_IN_MAX_AGE", 3 * 24 * 3600)
     try:

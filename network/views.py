@@ -19,7 +19,7 @@ from . import emails, protection
 from .choices import MemberStatus
 from .directory import DirectoryFilterForm, localize_members, member_cases
 from .forms import AdviceRequestForm, JoinForm, MessageForm
-from .models import Member
+from .models.members import Member
 from .tokens import TokenError, confirmation_token, member_for_token
 
 MEMBERS_PER_PAGE = 12
@@ -224,7 +224,7 @@ def message_form(request, page, *, recipient, about, about_url, template, extra)
         return render_form_page(request, page, template, sent=True, **extra)
     if verdict != protection.OK or not form.is_valid():
         return render_form_page(request, page, template, form=form, **extra)
-    from .models import MessageLog
+    from .models.messages import MessageLog
 
     data = form.cleaned_data
     with transaction.atomic():

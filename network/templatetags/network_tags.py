@@ -1,6 +1,8 @@
 """Network parts shown on other apps' pages: "Wer hat damit Erfahrung?" on method pages and
 "Nachricht senden" on case pages. Included by those templates as one line each."""
 
+import re
+
 from django import template
 from django.urls import reverse
 
@@ -11,6 +13,7 @@ from ..models import MemberDirectoryPage
 from ..views import case_recipient
 
 register = template.Library()
+SLUG = re.compile(r"[a-z0-9-]{1,100}")
 
 
 def _directory_url(locale_id):
@@ -22,7 +25,8 @@ def _directory_url(locale_id):
 def method_experience(context, method):
     request = context.get("request")
     slug = request.GET.get("region", "") if request is not None else ""
-    region = Region.objects.filter(slug=slug[:100]).first() if slug else None
+    # Anything but a plain slug (NUL bytes, overlong values) cannot name a region.
+    region = Region.objects.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
     members, cases = experience_with(method, region)
     return {
         "method": method,
