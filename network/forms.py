@@ -43,6 +43,7 @@ class PublicFormMixin:
 def region_field(required):
     return forms.ModelChoiceField(
         Region.objects.all(),
+        to_field_name="slug",
         label=_("Region"),
         required=required,
         empty_label=_("Please choose") if required else _("Not in Saxony / not specified"),

@@ -85,7 +85,7 @@ def advice_data(**overrides):
     return {
         "topic": "funding",
         "organisation_name": "Gemeinde Beispielhausen",
-        "region": region.pk,
+        "region": region.slug,
         "description": "Wir planen einen Bürgerrat.",
         "name": "Erika Muster",
         "email": "Erika@Example.org",
@@ -252,7 +252,7 @@ def join_data(name, **overrides):
     return {
         "kind": "initiative",
         "name": name,
-        "region": Region.objects.get(slug="vogtlandkreis").pk,
+        "region": "vogtlandkreis",
         "website": "",
         "about": "Wir teilen gern.",
         "methods": [method.pk],
@@ -525,7 +525,7 @@ def report_steps(language):
             "organisation": "Gemeinde Testdorf",
             "subject": "Wie soll der neue Jugendtreff aussehen?",
             "municipality": "Testdorf",
-            "region": Region.objects.get(slug="landkreis-zwickau").pk,
+            "region": "landkreis-zwickau",
         },
         {
             "start_date": "01.03.2025",
