@@ -19,19 +19,50 @@ MAX_FORM_AGE = 24 * 3600  # a form left open over night still works
 OK, BOT, TOO_FAST, LIMITED = "ok", "bot", "too-fast", "limited"
 
 
-def stamp(now=None):
-    """Value of the hidden STAMP_FIELD: when the form was shown, signed."""
-    return signing.dumps(int(now if now is not None else time.time()), salt=STAMP_SALT)
+def stamp(path, now=None):
+    """Value of the hidden STAMP_FIELD: when and where (URL path) the form was shown, signed."""
+    shown = int(now if now is not None else time.time())
+    return signing.dumps({"t": shown, "p": path}, salt=STAMP_SALT)
+
+
+def _stamp_value(request):
+    try:
+        value = signing.loads(
+            request.POST.get(STAMP_FIELD, ""), salt=STAMP_SALT, max_age=MAX_FORM_AGE
+        )
+    except (signing.BadSignature, TypeError, ValueError):
+        return None
+    if not isinstance(value, dict) or value.get("p") != request.path:
+        return None
+    return value
 
 
 def _form_age(request):
-    try:
-        shown = signing.loads(
-            request.POST.get(STAMP_FIELD, ""), salt=STAMP_SALT, max_age=MAX_FORM_AGE
-        )
-        return time.time() - int(shown)
-    except (signing.BadSignature, TypeError, ValueError):
+    value = _stamp_value(request)
+    if value is None or not isinstance(value.get("t"), int):
         return None
+    return time.time() - value["t"]
+
+
+class StampedFormCsrfMiddleware:
+    """Public forms set no cookie before use (issue #16), so they cannot use Django's CSRF
+    cookie. Their signed stamp names the path it was issued for; a POST carrying a valid stamp
+    for its own path skips the cookie check. The stamp is only issued by the network's public
+    form pages (never the admin), whose POSTs act on no account, so a cross-site POST gains
+    nothing a visitor could not do directly. Goes right before CsrfViewMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method == "POST"
+            and not request.path.startswith("/admin/")
+            and STAMP_FIELD in request.POST
+            and _stamp_value(request) is not None
+        ):
+            request._dont_enforce_csrf_checks = True
+        return self.get_response(request)
 
 
 def client_ip(request):

@@ -36,7 +36,7 @@ def render_form_page(request, page, template, status=200, **extra):
         {
             "honeypot_field": protection.HONEYPOT_FIELD,
             "stamp_field": protection.STAMP_FIELD,
-            "stamp": protection.stamp(),
+            "stamp": protection.stamp(request.path),
             **extra,
         }
     )

@@ -37,7 +37,7 @@ PAGES = {
 TEXT = {
     "de": {
         "send": "Anfrage senden",
-        "register": "Registrieren",
+        "register": "Anmelden",
         "confirm": "Anmeldung bestätigen",
         "message": "Nachricht senden",
         "continue": "Weiter",
@@ -130,7 +130,7 @@ def test_advice_request_office_mail_admin_status_purge(
     editor.locator("#id_status").select_option("closed")
     editor.locator("#id_internal_notes").fill("Per E-Mail beantwortet.")
     with editor.expect_navigation():
-        editor.locator("button[type=submit]:not([name])").first.click()
+        editor.locator("button.action-save").first.click()
     status = shell(
         e2e_server.env,
         "from network.models import AdviceRequest; "
@@ -183,7 +183,7 @@ def test_join_opt_in_approve_listed_and_found(page, new_page, e2e_server, minist
     editor.goto(f"/admin/snippets/network/member/edit/{pk}/")
     editor.locator("#id_status").select_option("approved")
     with editor.expect_navigation():
-        editor.locator("button[type=submit]:not([name])").first.click()
+        editor.locator("button.action-save").first.click()
     assert len(mails_to(e2e_server.mail_dir, email)) == 2  # opt-in + welcome
 
     reader = new_page()

@@ -42,11 +42,12 @@ PAGES = {
 LANGUAGES = ["de", "en"]
 
 
-def protected(data, age=10):
-    """Form data as a person sends it: the stamp from `age` seconds ago, empty honeypot."""
+def protected_at(url, data, age=10):
+    """Form data as a person sends it to `url`: the stamp that page issued `age` seconds ago,
+    an empty honeypot."""
     return {
         **data,
-        protection.STAMP_FIELD: protection.stamp(time.time() - age),
+        protection.STAMP_FIELD: protection.stamp(url.split("?")[0], time.time() - age),
         protection.HONEYPOT_FIELD: "",
     }
 
@@ -108,7 +109,7 @@ def test_advice_request_mails_admin_status_and_purge(client, ministry, run_on_co
     assert not page.cookies.get("sessionid")
     assert "no-cache" in page["Cache-Control"] or "private" in page["Cache-Control"]
 
-    response = run_on_commit(client.post, url, protected(advice_data()))
+    response = run_on_commit(client.post, url, protected_at(url, advice_data()))
     assert response.status_code == 200
     advice = AdviceRequest.objects.get(organisation_name="Gemeinde Beispielhausen")
     assert advice.email == "erika@example.org" and advice.language == language
@@ -162,7 +163,9 @@ def test_advice_request_mails_admin_status_and_purge(client, ministry, run_on_co
 
 @pytest.mark.django_db
 def test_guest_editors_see_no_network_data(client, guest, run_on_commit):
-    run_on_commit(client.post, PAGES["de"]["advice"], protected(advice_data()))
+    run_on_commit(
+        client.post, PAGES["de"]["advice"], protected_at(PAGES["de"]["advice"], advice_data())
+    )
     advice = AdviceRequest.objects.get()
     member = Member.objects.listed().first()
     client.force_login(guest)
@@ -207,12 +210,12 @@ def test_advice_bad_input_is_a_form_error_never_a_500(client, language):
         advice_data(preferred_contact="phone", phone=""),
     ]
     for data in cases:
-        response = client.post(url, protected(data))
+        response = client.post(url, protected_at(url, data))
         assert response.status_code == 200
         assert 'class="error' in response.text
     assert not AdviceRequest.objects.exists()
     # What was typed is still there after an error.
-    response = client.post(url, protected(advice_data(email="broken")))
+    response = client.post(url, protected_at(url, advice_data(email="broken")))
     assert "Wir planen einen Bürgerrat." in response.text and 'value="broken"' in response.text
 
 
@@ -220,11 +223,11 @@ def test_advice_bad_input_is_a_form_error_never_a_500(client, language):
 def test_bots_and_fast_submissions_store_nothing(client, run_on_commit):
     url = PAGES["de"]["advice"]
     response = run_on_commit(
-        client.post, url, {**protected(advice_data()), protection.HONEYPOT_FIELD: "spam"}
+        client.post, url, {**protected_at(url, advice_data()), protection.HONEYPOT_FIELD: "spam"}
     )
     assert response.status_code == 200 and not AdviceRequest.objects.exists()
     assert not mail.outbox
-    response = client.post(url, protected(advice_data(), age=0))
+    response = client.post(url, protected_at(url, advice_data(), age=0))
     assert response.status_code == 200 and not AdviceRequest.objects.exists()
     assert "Gemeinde Beispielhausen" in response.text  # kept for the second try
     response = client.post(url, {**advice_data(), protection.STAMP_FIELD: "forged"})
@@ -232,10 +235,29 @@ def test_bots_and_fast_submissions_store_nothing(client, run_on_commit):
 
 
 @pytest.mark.django_db
+def test_forms_set_no_cookie_and_need_a_stamp_for_their_own_path(run_on_commit):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    url = PAGES["de"]["advice"]
+    form = client.get(url)
+    assert not form.cookies, "no cookie before the form is used"
+    assert protection.STAMP_FIELD in form.text and "csrfmiddlewaretoken" not in form.text
+    assert client.post(url, advice_data()).status_code == 403  # no stamp: Django's CSRF check
+    other = protected_at(PAGES["de"]["join"], advice_data())
+    assert client.post(url, other).status_code == 403  # a stamp for another page
+    admin_post = {**protected_at("/admin/login/", {}), "username": "x", "password": "y"}
+    assert client.post("/admin/login/", admin_post).status_code == 403  # never the admin
+    response = run_on_commit(client.post, url, protected_at(url, advice_data()))
+    assert response.status_code == 200 and not response.cookies
+    assert AdviceRequest.objects.filter(organisation_name="Gemeinde Beispielhausen").exists()
+
+
+@pytest.mark.django_db
 def test_rate_limit_answers_429(client, settings):
     settings.NETWORK_RATE_LIMIT = (2, 600)
     url = PAGES["de"]["advice"]
-    codes = [client.post(url, protected({})).status_code for _ in range(3)]
+    codes = [client.post(url, protected_at(url, {})).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
 
 
@@ -277,7 +299,7 @@ def test_join_opt_in_approval_directory(client, ministry, run_on_commit, languag
     translation.activate(language)
     url = PAGES[language]["join"]
     name = f"Initiative Plauen-Test {language}"
-    response = run_on_commit(client.post, url, protected(join_data(name)))
+    response = run_on_commit(client.post, url, protected_at(url, join_data(name)))
     assert response.status_code == 200
     member = Member.objects.get(name=name)
     assert member.status == MemberStatus.UNCONFIRMED
@@ -337,7 +359,11 @@ def test_join_opt_in_approval_directory(client, ministry, run_on_commit, languag
 
 @pytest.mark.django_db
 def test_expired_and_forged_tokens_are_4xx(client, run_on_commit, settings):
-    run_on_commit(client.post, PAGES["de"]["join"], protected(join_data("Initiative Ablauf")))
+    run_on_commit(
+        client.post,
+        PAGES["de"]["join"],
+        protected_at(PAGES["de"]["join"], join_data("Initiative Ablauf")),
+    )
     token = unquote(confirm_link(mail.outbox[0]).split("token=")[1])
     assert client.get(PAGES["de"]["join"] + "?token=garbage").status_code == 400
     assert client.post(PAGES["de"]["join"], {"token": token[:-2] + "xx"}).status_code == 400
@@ -352,10 +378,14 @@ def test_expired_and_forged_tokens_are_4xx(client, run_on_commit, settings):
 def test_join_does_not_reveal_registered_addresses(client, run_on_commit):
     known = Member.objects.listed().first()
     first = run_on_commit(
-        client.post, PAGES["de"]["join"], protected(join_data("Neu", email="neu@example.org"))
+        client.post,
+        PAGES["de"]["join"],
+        protected_at(PAGES["de"]["join"], join_data("Neu", email="neu@example.org")),
     )
     second = run_on_commit(
-        client.post, PAGES["de"]["join"], protected(join_data("Doppelt", email=known.email))
+        client.post,
+        PAGES["de"]["join"],
+        protected_at(PAGES["de"]["join"], join_data("Doppelt", email=known.email)),
     )
     assert first.status_code == second.status_code == 200
     strip = lambda html: re.sub(r'value="[^"]*"', "", html)  # noqa: E731 - the stamps differ
@@ -373,7 +403,7 @@ def test_join_bad_input(client):
         join_data("y" * 500),
         join_data("X", email="a@"),
     ]:
-        response = client.post(PAGES["de"]["join"], protected(data))
+        response = client.post(PAGES["de"]["join"], protected_at(PAGES["de"]["join"], data))
         assert response.status_code == 200 and 'class="error' in response.text
     assert not Member.objects.filter(name="X").exists()
 
@@ -463,13 +493,14 @@ def test_message_to_case_contact_never_exposes_the_address(client, run_on_commit
     response = run_on_commit(
         client.post,
         message_url,
-        protected(
+        protected_at(
+            message_url,
             {
                 "name": "Paula Peer",
                 "email": "paula@kommune.example",
                 "message": "Wie lief es?",
                 "consent": "on",
-            }
+            },
         ),
     )
     assert response.status_code == 200 and secret not in response.text
@@ -500,7 +531,9 @@ def test_message_to_member_and_bad_targets(client, run_on_commit):
     response = run_on_commit(
         client.post,
         url,
-        protected({"name": "Ben", "email": "ben@example.org", "message": "Hallo", "consent": "on"}),
+        protected_at(
+            url, {"name": "Ben", "email": "ben@example.org", "message": "Hallo", "consent": "on"}
+        ),
     )
     assert response.status_code == 200 and member.email not in response.text
     assert mail.outbox[0].to == [member.email] and mail.outbox[0].reply_to == ["ben@example.org"]
@@ -510,7 +543,7 @@ def test_message_to_member_and_bad_targets(client, run_on_commit):
     assert client.get(f"{PAGES['de']['members']}nobody-here/").status_code == 404
     assert client.get("/de/nachricht/verfahren/99999999/").status_code == 404
     assert client.get("/de/nachricht/verfahren/" + "9" * 30 + "/").status_code == 404
-    bad = client.post(url, protected({"name": "", "email": "x", "message": "m" * 5000}))
+    bad = client.post(url, protected_at(url, {"name": "", "email": "x", "message": "m" * 5000}))
     assert bad.status_code == 200 and 'class="error' in bad.text
 
 
@@ -563,7 +596,7 @@ def walk_report(client, url, steps, run_on_commit):
     assert response.context.get("summary"), "the summary step comes last"
     assert "Rita Reporter" in response.text  # shown for checking, before sending
     return run_on_commit(
-        client.post, url, protected({"state": state, "step": step, "action": "submit"})
+        client.post, url, protected_at(url, {"state": state, "step": step, "action": "submit"})
     )
 
 
@@ -680,6 +713,8 @@ def test_network_pages_are_valid_html(client, language):
         PAGES[language]["members"] + "?region=stadt-dresden",
     ]
     docs = {url: client.get(url).text for url in urls}
-    docs["error"] = client.post(PAGES[language]["advice"], protected({})).text
+    docs["error"] = client.post(
+        PAGES[language]["advice"], protected_at(PAGES[language]["advice"], {})
+    ).text
     assert all(Page.objects.filter(url_path__isnull=False).exists() for _ in [0])
     assert_valid_html(docs)
