@@ -66,6 +66,7 @@ def base_env(**extra):
         DJANGO_SETTINGS_MODULE="netzwerk.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=f"{HOST},localhost",
+        SITE_URL=f"http://{HOST}",
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=DB_URL,
         BENCH_FLOOR="1",
@@ -203,6 +204,7 @@ class Server:
         self.env = base_env(
             PAGE_CACHE_ENABLED="1" if page_cache else "0",
             PORT=str(self.port),
+            SITE_URL=f"http://{HOST}:{self.port}",
             WEB_CONCURRENCY=str(WORKERS),
         )
 

@@ -17,6 +17,8 @@ from wagtail.models import Locale, Page
 from cases.models import CaseIndexPage, CasePage, FundingIndexPage, FundingProgrammePage
 from events.models import EventIndexPage, EventPage
 from home.models import NewsIndexPage, NewsPage
+from home.site_url import absolute_url
+from home.untranslated import without_untranslated_aliases
 
 from .caching import CachedFeedMixin
 
@@ -46,7 +48,7 @@ class PageFeed(CachedFeedMixin, Feed):
         return locale
 
     def title(self, locale):
-        return f"{self.title_text} – {_('Civic Participation Network Saxony')}"
+        return "%s – %s" % (self.title_text, _("Civic Participation Network Saxony"))
 
     def subtitle(self, locale):
         return self.subtitle_text
@@ -57,13 +59,17 @@ class PageFeed(CachedFeedMixin, Feed):
     def feed_guid(self, locale):
         return self.link(locale)
 
+    def feed_url(self, locale):
+        # The feed's own (rel="self") address on the public base URL, not the request's host.
+        return absolute_url(self.request.path)
+
     def author_name(self):
         return str(_("Civic Participation Network Saxony"))
 
     def queryset(self, locale):
+        # Untranslated aliases are German text: not an English feed entry (issue 13).
         return (
-            self.page_model.objects.live()
-            .public()
+            without_untranslated_aliases(self.page_model.objects.live().public())
             .filter(locale=locale)
             .defer_streamfields()
             .order_by(*self.order)

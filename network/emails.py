@@ -6,7 +6,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from home.outbox import queue_mail
@@ -43,7 +43,7 @@ def _to_office(subject, template, context, reply_to=None, dedupe_key=None):
             _mail(
                 settings.LANGUAGE_CODE,
                 [office],
-                _(subject),
+                subject,  # lazy: rendered in the office language by _mail
                 template,
                 context,
                 reply_to=reply_to,
@@ -63,7 +63,7 @@ def advice_request_received(advice):
         dedupe_key=f"advice:confirm:{advice.pk}",
     )
     _to_office(
-        gettext_noop("New advice request"),
+        gettext_lazy("New advice request"),
         "advice_office",
         {"advice": advice, "admin_url": admin_url("advicerequest", advice.pk)},
         reply_to=[advice.email],
@@ -91,7 +91,7 @@ def member_already_registered(email, language, join_url):
 
 def member_confirmed(member):
     _to_office(
-        gettext_noop("New membership request to approve"),
+        gettext_lazy("New membership request to approve"),
         "member_office",
         {"member": member, "admin_url": admin_url("member", member.pk)},
         dedupe_key=f"member:office:{member.pk}",
@@ -139,7 +139,7 @@ def report_received(report, case):
     )
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     _to_office(
-        gettext_noop("New procedure reported"),
+        gettext_lazy("New procedure reported"),
         "report_office",
         {
             "report": report,

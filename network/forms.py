@@ -110,6 +110,8 @@ class AdviceRequestForm(PublicFormMixin, forms.ModelForm):
 
 class JoinForm(PublicFormMixin, forms.ModelForm):
     region = region_field(required=True)
+    # Not "website": that name is the shared honeypot (home.public_forms).
+    homepage = forms.URLField(label=_("Website (optional)"), required=False, max_length=200)
     methods = forms.ModelMultipleChoiceField(
         MethodPage.objects.none(),
         label=_("Methods you have used"),
@@ -135,7 +137,7 @@ class JoinForm(PublicFormMixin, forms.ModelForm):
             "kind",
             "name",
             "region",
-            "website",
+            "homepage",
             "about",
             "methods",
             "topics",
@@ -148,7 +150,6 @@ class JoinForm(PublicFormMixin, forms.ModelForm):
         labels = {
             "kind": _("You join as"),
             "name": _("Name of the organisation (individuals: your name)"),
-            "website": _("Website (optional)"),
             "about": _("About you (public, optional)"),
             "open_to_exchange": _("Open to exchanging experience (others may contact you)"),
             "listed": _("Show us in the public member directory"),

@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 
 from cases.models import CasePage
+from home import public_forms
 from home.models import paginate
 
 from . import emails, protection
@@ -34,9 +35,9 @@ def render_form_page(request, page, template, status=200, **extra):
     context = page.get_context(request) if page is not None else {}
     context.update(
         {
-            "honeypot_field": protection.HONEYPOT_FIELD,
+            # join_confirm.html carries the start time as its only protection field.
             "stamp_field": protection.STAMP_FIELD,
-            "stamp": protection.stamp(request.path),
+            "stamp": protection.stamp(),
             **extra,
         }
     )
@@ -48,9 +49,7 @@ def render_form_page(request, page, template, status=200, **extra):
 
 
 def too_many_requests(request, page):
-    response = render_form_page(request, page, "network/too_many_requests.html", status=429)
-    response["Retry-After"] = "600"
-    return response
+    return public_forms.too_many_requests(request, page)
 
 
 def screened_form(request, page, form, scope):
@@ -121,6 +120,7 @@ def join(request, page):
             member.status = MemberStatus.UNCONFIRMED
             member.language = _language()
             member.consent_at = timezone.now()
+            member.website = form.cleaned_data["homepage"]
             # Parental many-to-many relations are written by save() itself.
             member.methods = list(form.cleaned_data["methods"])
             member.topics = list(form.cleaned_data["topics"])

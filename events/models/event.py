@@ -42,6 +42,21 @@ class RegistrationSummaryPanel(HelpPanel):
             return context
 
 
+def cancelled_keys(events):
+    """translation_keys of `events` whose original (default language) is cancelled: one query,
+    so listings and feeds in every language follow the original at once."""
+    keys = {event.translation_key for event in events}
+    if not keys:
+        return set()
+    return set(
+        EventPage.objects.filter(
+            translation_key__in=keys,
+            locale__language_code=settings.LANGUAGE_CODE,
+            is_cancelled=True,
+        ).values_list("translation_key", flat=True)
+    )
+
+
 class EventPage(RoutablePageMixin, BasePage):
     event_type = models.CharField(
         _("type"), max_length=30, choices=EventType.choices, default=EventType.NETWORK_MEETING
@@ -152,9 +167,26 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("event_type"),
         index.FilterField("format"),
     ]
+    # The facts of an event are the same in every language; home/translation_sync.py copies
+    # them into the English page whenever the German one is published.
     override_translatable_fields = [
-        SynchronizedField("registration_url"),
-        SynchronizedField("venue_address"),
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "event_type",
+            "start",
+            "end",
+            "all_day",
+            "is_cancelled",
+            "format",
+            "venue_name",
+            "venue_address",
+            "capacity",
+            "registration_mode",
+            "registration_url",
+            "registration_deadline",
+            "related_cases",
+            "related_methods",
+        )
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
@@ -221,25 +253,34 @@ class EventPage(RoutablePageMixin, BasePage):
         ).first()
         return original or self
 
+    # A translation shows and books the original's state (registrations belong to it), at
+    # once, even before an editor has synchronised the translation.
     @property
     def takes_registrations(self):
-        return self.registration_mode == RegistrationMode.FORM
+        return self.registration_event.registration_mode == RegistrationMode.FORM
+
+    @property
+    def cancelled(self):
+        return self.registration_event.is_cancelled
 
     @property
     def registration_open(self):
-        if self.registration_mode == RegistrationMode.NONE or self.is_cancelled:
+        source = self.registration_event
+        if source.registration_mode == RegistrationMode.NONE or source.is_cancelled:
+            return False
+        if not source.live:
             return False
         now = timezone.now()
-        if self.registration_deadline and now > self.registration_deadline:
+        if source.registration_deadline and now > source.registration_deadline:
             return False
-        return now < self.end
+        return now < source.end
 
     def registration_counts(self):
         return registration.counts(self.registration_event)
 
     @property
     def places_left(self):
-        return registration.places_left(self.registration_event, self.capacity)
+        return registration.places_left(self.registration_event, self.registration_event.capacity)
 
     def related_pages(self, name):
         """Live related pages in this page's language (falling back to the original); the
@@ -271,7 +312,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        return calendar_response(event_calendar(self, request), f"{self.slug}.ics")
+        changed = self.last_published_at or self.latest_revision_created_at
+        return calendar_response(
+            event_calendar(self, request), f"{self.slug}.ics", last_modified=changed
+        )
 
     @path("register/", name="register")
     def register(self, request):

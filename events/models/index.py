@@ -15,12 +15,13 @@ from wagtail.search import index
 from cases.choices import Format
 from cases.derived import Counted
 from home.models import BasePage, paginate
+from home.untranslated import without_untranslated_aliases
 
 from ..formatting import EVENT_TZ, local
 from ..ical import cached_feed, calendar_response
 from ..listing import cached_until, count_events
 from .choices import EventType
-from .event import EventPage
+from .event import EventPage, cancelled_keys
 
 PER_PAGE = 10
 # What an event teaser in the index shows (plus what Wagtail needs for a page instance).
@@ -56,9 +57,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            without_untranslated_aliases(EventPage.objects.child_of(self).live().public())
             .defer_streamfields()  # listings and the feed show no body/agenda
             .select_related("locale", "listing_image")
         )
@@ -153,13 +152,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("calendar/", name="feed")
     def feed(self, request):
         limit = getattr(settings, "EVENTS_FEED_LIMIT", 1000)
-        body = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
-        return calendar_response(body, "calendar.ics", inline=True)
+        body, changed = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
+        return calendar_response(body, "calendar.ics", inline=True, last_modified=changed)
 
 
 def teaser_rows(ids, index_url):
     """What an event teaser in the index shows, as plain data in the order of `ids`."""
-    events = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
+    events = EventPage.objects.only(*TEASER_FIELDS, "translation_key").in_bulk(ids)
+    cancelled = cancelled_keys(events.values())
     return [
         {
             "title": event.title,
@@ -170,7 +170,7 @@ def teaser_rows(ids, index_url):
             "date_display": event.date_display,
             "type_label": str(event.get_event_type_display()),
             "format_label": str(event.get_format_display()),
-            "is_cancelled": event.is_cancelled,
+            "is_cancelled": event.translation_key in cancelled,
             "venue_name": event.venue_name,
             "teaser": event.teaser,
         }

@@ -26,8 +26,38 @@ def env_list(name, default=""):
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
+def public_base_url(value):
+    """SITE_URL checked and normalised to `scheme://host[:port]`.
+
+    Wagtail's Site record stores only host and port and derives the scheme from the port
+    (443 is https, anything else http), so https on another port cannot be represented."""
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    parts = urlsplit(value.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in {"http", "https"} or not parts.hostname or port == -1:
+        raise ImproperlyConfigured(f"SITE_URL must look like https://host[:port], not {value!r}")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"SITE_URL is a base URL without a path: {value!r}")
+    default_port = 443 if parts.scheme == "https" else 80
+    port = port or default_port
+    if (parts.scheme == "https") != (port == 443):
+        raise ImproperlyConfigured(f"SITE_URL: https needs port 443, http another: {value!r}")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}" + ("" if port == default_port else f":{port}")
+
+
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
+# The public base URL: the source of every absolute URL the site writes (mails, .ics, CSV/JSON
+# exports, JSON-LD, sitemap, API, canonical/OpenGraph links). `migrate` and load_demo_content
+# keep Wagtail's Site record in step (home/site_url.py). Production requires it.
+SITE_URL = public_base_url(env("SITE_URL", "http://127.0.0.1:8000"))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -38,6 +68,8 @@ INSTALLED_APPS = [
     "network",
     "search",
     "feeds",
+    "insights",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
@@ -74,13 +106,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.proxies.ForwardedHeadersMiddleware",  # first: X-Forwarded-* only from our proxies
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Public network forms carry a signed stamp instead of a CSRF cookie (network/protection.py).
-    "network.protection.StampedFormCsrfMiddleware",
+    "home.public_forms.PublicFormCsrfMiddleware",  # anonymous public forms need no cookie
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -166,7 +198,7 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 WAGTAIL_SITE_NAME = "Netzwerk Bürgerbeteiligung Sachsen"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)  # admin links in mails
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -174,7 +206,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# No third party in the admin either: avatars are never fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILAPI_BASE_URL = SITE_URL  # the API's detail_url
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
@@ -223,6 +257,9 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "netzwerk_"),
             "TIMEOUT": 10,
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
+            # German compound dictionary as a file on the Elasticsearch server (relative to its
+            # config directory; `manage.py export_compound_words`); unset: inline word list.
+            "DECOMPOUND_WORDS_PATH": env("ELASTICSEARCH_DECOMPOUND_WORDS_PATH", ""),
         }
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -285,6 +322,18 @@ LOGGING = {
 # (development and tests); production serves the collected, hashed files.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", False)
 
+# Reverse proxies in front of the app (home/proxies.py): how many, and the addresses they
+# connect from. 0 (default): X-Forwarded-* headers are ignored. AXES_PROXY_COUNT is the old name.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", env("AXES_PROXY_COUNT", "0")))
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
+# Public forms (home/public_forms.py): submissions per form and client address in each window
+# (count, seconds) — 150 colleagues behind one town-hall NAT still register — the least time a
+# person needs to fill a form, how long a shown form stays valid, the longest free text.
+PUBLIC_FORM_RATE_LIMITS = [(200, 600), (1000, 86400)]
+PUBLIC_FORM_MIN_SECONDS = int(env("PUBLIC_FORM_MIN_SECONDS", "2"))
+PUBLIC_FORM_MAX_AGE = 86400
+PUBLIC_FORM_MAX_LENGTH = 2000
+
 # --- Security hardening (roles & security, issue #6) -------------------------------------
 INSTALLED_APPS += ["axes", "csp"]
 # Headers go on every response, so their middleware sits right after SecurityMiddleware;
@@ -307,16 +356,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours: a locked-out user/IP may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account and address, and per account across addresses: 12 tries from 12 addresses lock
+# the account too (for AXES_COOLOFF_TIME only, so a lock-out cannot be kept up for long).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
-# Trust X-Forwarded-For only behind a known number of reverse proxies (AXES_PROXY_COUNT);
-# otherwise a client could pick a fresh "IP address" for every attempt.
-_axes_proxy_count = int(env("AXES_PROXY_COUNT", "0"))
-if _axes_proxy_count:
-    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client address the way every other throttle sees it (home/proxies.py).
+AXES_CLIENT_IP_CALLABLE = "home.proxies.client_ip"
 AXES_VERBOSE = False
 
 # django-csp 4: the public site runs no inline script and loads nothing from third parties.
@@ -373,6 +418,12 @@ MIDDLEWARE.insert(
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "django.middleware.gzip.GZipMiddleware",
+)
+# ETag (and Last-Modified where a view sets it) with 304 answers, outside gzip and the page
+# cache so that cached answers (the calendar feed polled by every subscriber) get them too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "django.middleware.http.ConditionalGetMiddleware",
 )
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds in our cache
