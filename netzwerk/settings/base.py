@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "home",
     "cases",
     "events",
+    "network",
     "search",
     "feeds",
     "insights",
@@ -457,3 +458,7 @@ BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 if env("LOG_FORMAT", "plain") == "json":
     LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
     LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# The network's personal data (advice requests, reporters, message log) is deleted this many
+# days after closing / publication by `manage.py purge_network_data` (run daily).
+NETWORK_RETENTION_DAYS = int(env("NETWORK_RETENTION_DAYS", "180"))
