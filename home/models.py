@@ -18,6 +18,7 @@ from .cache import cached_per_generation
 from .form_notifications import NotifyingFormMixin
 from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
 from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
+from .public_forms import ProtectedFormPageMixin
 from .untranslated import without_untranslated_aliases
 
 
@@ -222,7 +223,7 @@ class BarrierReportField(TranslatableFormField):
     page = ParentalKey("BarrierReportPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class BarrierReportPage(NotifyingFormMixin, AbstractEmailForm):
+class BarrierReportPage(ProtectedFormPageMixin, NotifyingFormMixin, AbstractEmailForm):
     """Feedback mechanism of the accessibility statement (BITV 2.0): reports are stored
     as form submissions and visible to editors."""
 

@@ -244,4 +244,11 @@ def suggest(request):
 
 def find_suggestions(request, query):
     pages = public_pages(Locale.get_active()).autocomplete(query)[:MAX_SUGGESTIONS]
-    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    return [
+        {
+            "title": page.title,
+            "type": str(facets.page_type_label(page.specific_class or type(page))),
+            "url": page.get_url(request),
+        }
+        for page in pages
+    ]

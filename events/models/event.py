@@ -238,25 +238,34 @@ class EventPage(RoutablePageMixin, BasePage):
         ).first()
         return original or self
 
+    # A translation shows and books the original's state (registrations belong to it), at
+    # once, even before an editor has synchronised the translation.
     @property
     def takes_registrations(self):
-        return self.registration_mode == RegistrationMode.FORM
+        return self.registration_event.registration_mode == RegistrationMode.FORM
+
+    @property
+    def cancelled(self):
+        return self.registration_event.is_cancelled
 
     @property
     def registration_open(self):
-        if self.registration_mode == RegistrationMode.NONE or self.is_cancelled:
+        source = self.registration_event
+        if source.registration_mode == RegistrationMode.NONE or source.is_cancelled:
+            return False
+        if not source.live:
             return False
         now = timezone.now()
-        if self.registration_deadline and now > self.registration_deadline:
+        if source.registration_deadline and now > source.registration_deadline:
             return False
-        return now < self.end
+        return now < source.end
 
     def registration_counts(self):
         return registration.counts(self.registration_event)
 
     @property
     def places_left(self):
-        return registration.places_left(self.registration_event, self.capacity)
+        return registration.places_left(self.registration_event, self.registration_event.capacity)
 
     def related_pages(self, name):
         """Live related pages in this page's language (falling back to the original); the
@@ -288,7 +297,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        return calendar_response(event_calendar(self, request), f"{self.slug}.ics")
+        changed = self.last_published_at or self.latest_revision_created_at
+        return calendar_response(
+            event_calendar(self, request), f"{self.slug}.ics", last_modified=changed
+        )
 
     @path("register/", name="register")
     def register(self, request):

@@ -20,6 +20,7 @@ from home.untranslated import without_untranslated_aliases
 from ..formatting import EVENT_TZ, local
 from ..ical import cached_feed, calendar_response
 from ..listing import cached_until, count_events
+from ..status import cancelled_keys
 from .choices import EventType
 from .event import EventPage
 
@@ -152,13 +153,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("calendar/", name="feed")
     def feed(self, request):
         limit = getattr(settings, "EVENTS_FEED_LIMIT", 1000)
-        body = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
-        return calendar_response(body, "calendar.ics", inline=True)
+        body, changed = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
+        return calendar_response(body, "calendar.ics", inline=True, last_modified=changed)
 
 
 def teaser_rows(ids, index_url):
     """What an event teaser in the index shows, as plain data in the order of `ids`."""
-    events = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
+    events = EventPage.objects.only(*TEASER_FIELDS, "translation_key").in_bulk(ids)
+    cancelled = cancelled_keys(events.values())
     return [
         {
             "title": event.title,
@@ -169,7 +171,7 @@ def teaser_rows(ids, index_url):
             "date_display": event.date_display,
             "type_label": str(event.get_event_type_display()),
             "format_label": str(event.get_format_display()),
-            "is_cancelled": event.is_cancelled,
+            "is_cancelled": event.translation_key in cancelled,
             "venue_name": event.venue_name,
             "teaser": event.teaser,
         }

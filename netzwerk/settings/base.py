@@ -65,9 +65,11 @@ INSTALLED_APPS = [
     "home",
     "cases",
     "events",
+    "network",
     "search",
     "feeds",
     "insights",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
@@ -104,11 +106,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.proxies.ForwardedHeadersMiddleware",  # first: X-Forwarded-* only from our proxies
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "home.public_forms.PublicFormCsrfMiddleware",  # anonymous public forms need no cookie
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -253,6 +257,9 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "netzwerk_"),
             "TIMEOUT": 10,
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
+            # German compound dictionary as a file on the Elasticsearch server (relative to its
+            # config directory; `manage.py export_compound_words`); unset: inline word list.
+            "DECOMPOUND_WORDS_PATH": env("ELASTICSEARCH_DECOMPOUND_WORDS_PATH", ""),
         }
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -315,6 +322,18 @@ LOGGING = {
 # (development and tests); production serves the collected, hashed files.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", False)
 
+# Reverse proxies in front of the app (home/proxies.py): how many, and the addresses they
+# connect from. 0 (default): X-Forwarded-* headers are ignored. AXES_PROXY_COUNT is the old name.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", env("AXES_PROXY_COUNT", "0")))
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
+# Public forms (home/public_forms.py): submissions per form and client address in each window
+# (count, seconds) — 150 colleagues behind one town-hall NAT still register — the least time a
+# person needs to fill a form, how long a shown form stays valid, the longest free text.
+PUBLIC_FORM_RATE_LIMITS = [(200, 600), (1000, 86400)]
+PUBLIC_FORM_MIN_SECONDS = int(env("PUBLIC_FORM_MIN_SECONDS", "2"))
+PUBLIC_FORM_MAX_AGE = 86400
+PUBLIC_FORM_MAX_LENGTH = 2000
+
 # --- Security hardening (roles & security, issue #6) -------------------------------------
 INSTALLED_APPS += ["axes", "csp"]
 # Headers go on every response, so their middleware sits right after SecurityMiddleware;
@@ -337,16 +356,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours: a locked-out user/IP may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account and address, and per account across addresses: 12 tries from 12 addresses lock
+# the account too (for AXES_COOLOFF_TIME only, so a lock-out cannot be kept up for long).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
-# Trust X-Forwarded-For only behind a known number of reverse proxies (AXES_PROXY_COUNT);
-# otherwise a client could pick a fresh "IP address" for every attempt.
-_axes_proxy_count = int(env("AXES_PROXY_COUNT", "0"))
-if _axes_proxy_count:
-    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client address the way every other throttle sees it (home/proxies.py).
+AXES_CLIENT_IP_CALLABLE = "home.proxies.client_ip"
 AXES_VERBOSE = False
 
 # django-csp 4: the public site runs no inline script and loads nothing from third parties.
@@ -404,6 +419,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "django.middleware.gzip.GZipMiddleware",
 )
+# ETag (and Last-Modified where a view sets it) with 304 answers, outside gzip and the page
+# cache so that cached answers (the calendar feed polled by every subscriber) get them too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "django.middleware.http.ConditionalGetMiddleware",
+)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds in our cache
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers: short, we can't purge them
@@ -437,3 +458,7 @@ BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 if env("LOG_FORMAT", "plain") == "json":
     LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
     LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# The network's personal data (advice requests, reporters, message log) is deleted this many
+# days after closing / publication by `manage.py purge_network_data` (run daily).
+NETWORK_RETENTION_DAYS = int(env("NETWORK_RETENTION_DAYS", "180"))

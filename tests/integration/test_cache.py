@@ -183,13 +183,13 @@ def test_not_found_is_not_cached(client):
         assert "public" not in response.get("Cache-Control", "")
 
 
-def test_page_with_csrf_form_is_private_and_not_cached(client):
-    """The barrier report form carries a CSRF token and sets the CSRF cookie."""
+def test_page_with_a_public_form_is_private_and_not_cached(client):
+    """The barrier report form carries the time it was shown (home/public_forms.py)."""
     url = "/de/barrierefreiheit/barriere-melden/"
     for _ in range(2):
         response = client.get(url)
         assert response.status_code == 200
-        assert "csrfmiddlewaretoken" in response.content.decode()
+        assert 'name="form_started"' in response.content.decode()
         assert response.get("X-Cache") != "HIT"
         assert "public" not in response.get("Cache-Control", "")
         assert "private" in response["Cache-Control"]
