@@ -47,6 +47,7 @@ if settings.BENCH_FLOOR:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
+    path("", include("network.urls")),
     path("", include("feeds.urls")),
     path("", include("newsletter.urls")),
     path("", include(wagtail_urls)),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "home",
     "cases",
     "events",
+    "network",
     "search",
     "feeds",
     "insights",
@@ -466,3 +467,7 @@ if env("LOG_FORMAT", "plain") == "json":
 
 # The API (/api/v2/) writes decimal fields (funding amounts, coordinates) as JSON numbers.
 REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False}
+
+# The network's personal data (advice requests, reporters, message log) is deleted this many
+# days after closing / publication by `manage.py purge_network_data` (run daily).
+NETWORK_RETENTION_DAYS = int(env("NETWORK_RETENTION_DAYS", "180"))

@@ -94,13 +94,13 @@ def test_hreflang_pairs_and_switcher_point_to_the_translation(client, de_path, e
     for path, other_language, other_path in ((de_path, "en", en_path), (en_path, "de", de_path)):
         head = parse(client.get(path, HTTP_HOST="www.example.org").text)
         assert head.alternates == {
-            "de": f"http://www.example.org{de_path}",
-            "en": f"http://www.example.org{en_path}",
-            "x-default": f"http://www.example.org{de_path}",
+            "de": f"{settings.SITE_URL}{de_path}",
+            "en": f"{settings.SITE_URL}{en_path}",
+            "x-default": f"{settings.SITE_URL}{de_path}",
         }
         assert head.switcher == {other_language: other_path}
-        # The canonical URL uses the host the visitor asked for, not a configured default.
-        assert head.canonical == f"http://www.example.org{path}"
+        # Absolute URLs come from SITE_URL, whatever Host header a request carries.
+        assert head.canonical == f"{settings.SITE_URL}{path}"
 
 
 def test_switcher_without_translation_leads_to_the_other_home(client, home_de):
@@ -277,7 +277,7 @@ def test_robots_names_the_sitemap(client):
     response = client.get("/robots.txt", HTTP_HOST="www.example.org")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://www.example.org/sitemap.xml" in response.text.splitlines()
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text.splitlines()
     assert "Disallow: /admin/" in response.text
 
 
@@ -285,19 +285,16 @@ def test_sitemap_lists_both_languages_with_hreflang_alternates(client):
     response = client.get("/sitemap.xml", HTTP_HOST="www.example.org")
     assert response.status_code == 200
     xml = response.text
+    base = settings.SITE_URL
     locs = re.findall(r"<loc>([^<]+)</loc>", xml)
-    assert "http://www.example.org/de/" in locs
-    assert "http://www.example.org/en/" in locs
-    assert "http://www.example.org/en/about-the-network/" in locs
-    assert "http://www.example.org/de/ueber-das-netzwerk/" in locs
-    entry = re.search(r"<url><loc>http://www.example.org/en/news/</loc>.*?</url>", xml).group(0)
+    assert f"{settings.SITE_URL}/de/" in locs
+    assert f"{settings.SITE_URL}/en/" in locs
+    assert f"{base}/en/about-the-network/" in locs
+    assert f"{base}/de/ueber-das-netzwerk/" in locs
+    entry = re.search(rf"<url><loc>{re.escape(base)}/en/news/</loc>.*?</url>", xml).group(0)
+    assert f'<xhtml:link rel="alternate" hreflang="de" href="{base}/de/aktuelles/"/>' in entry
     assert (
-        '<xhtml:link rel="alternate" hreflang="de" href="http://www.example.org/de/aktuelles/"/>'
-        in entry
-    )
-    assert (
-        '<xhtml:link rel="alternate" hreflang="x-default" href="http://www.example.org/de/aktuelles/"/>'
-        in entry
+        f'<xhtml:link rel="alternate" hreflang="x-default" href="{base}/de/aktuelles/"/>' in entry
     )
     assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in xml
     assert len(locs) == len(set(locs))

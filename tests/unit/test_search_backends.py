@@ -189,6 +189,7 @@ def test_export_compound_words_writes_the_list(tmp_path):
     assert len(words) > 50_000 and "beteiligung" in words and words == sorted(words)
 
 
+@pytest.mark.django_db  # the query builder reads the editors' synonym groups
 def test_elasticsearch_german_query_asks_for_the_compound_or_its_parts(elastic):
     from search import query as queries
 
