@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -63,6 +64,9 @@ class BasePage(Page):
     # index pages with filters extend this with their filter names. Cache-Control is set
     # once for every served page by home.cache.PageCacheMiddleware.
     cache_query_params = frozenset({"page"})
+
+    # The API (/api/v2/) shows these fields of every page type; each type adds its own.
+    api_fields = [APIField("teaser")]
 
     class Meta:
         abstract = True
@@ -136,6 +140,8 @@ class StandardPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
 
+    api_fields = BasePage.api_fields + [APIField(name) for name in ["intro", "body", "video_url"]]
+
     class Meta:
         verbose_name = _("standard page")
 
@@ -189,6 +195,8 @@ class NewsPage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
+
+    api_fields = BasePage.api_fields + [APIField(name) for name in ["date", "body"]]
 
     class Meta:
         verbose_name = _("news page")

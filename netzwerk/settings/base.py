@@ -110,7 +110,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "netzwerk.api.ApiAwareLocaleMiddleware",  # LocaleMiddleware, API 404s stay JSON
     "django.middleware.common.CommonMiddleware",
     "home.public_forms.PublicFormCsrfMiddleware",  # anonymous public forms need no cookie
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,7 +146,10 @@ WSGI_APPLICATION = "netzwerk.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=60,
+        # Persistent connections are checked before reuse: a database restart costs no request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -302,6 +305,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"  # localised, no technical English page
 
 LOGGING = {
     "version": 1,
@@ -347,6 +351,8 @@ MIDDLEWARE.insert(
     "csp.middleware.CSPMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Every admin view of a personal-data model (choosers included) needs its view permission.
+MIDDLEWARE.append("home.personal_data_guard.PersonalDataAdminGuard")
 
 # django-axes: throttle failed logins (admin login included) per username + IP address.
 AUTHENTICATION_BACKENDS = [
@@ -458,6 +464,9 @@ BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 if env("LOG_FORMAT", "plain") == "json":
     LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
     LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# The API (/api/v2/) writes decimal fields (funding amounts, coordinates) as JSON numbers.
+REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False}
 
 # The network's personal data (advice requests, reporters, message log) is deleted this many
 # days after closing / publication by `manage.py purge_network_data` (run daily).
