@@ -79,9 +79,7 @@ messages-check: install ## Fail when locale/de drifts from the source strings or
 	    --exclude=./media --exclude='*.sqlite3' -cf - . | tar -xf - -C "$$tmp" && \
 	(cd "$$tmp" && "$(CURDIR)/$(PY)" manage.py makemessages -l de --no-location --no-obsolete \
 	    --ignore=staticfiles --ignore=node_modules >/dev/null) && \
-	if ! diff <(grep -E '^msgid' locale/de/LC_MESSAGES/django.po) \
-	          <(grep -E '^msgid' "$$tmp/locale/de/LC_MESSAGES/django.po"); then \
-	    echo "locale/de is out of date (lines with > are missing): run make messages"; exit 1; fi
+	$(PY) scripts/i18n.py drift "$$tmp/locale/de/LC_MESSAGES/django.po"
 	$(PY) scripts/i18n.py check
 
 serve: install ## Run the production settings locally: collectstatic, migrate, gunicorn on 127.0.0.1:$(PORT)

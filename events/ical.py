@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .formatting import local
+from .status import cancelled_keys
 
 PRODID = "-//Netzwerk Buergerbeteiligung Sachsen//Events//DE"
 
@@ -96,8 +97,6 @@ def event_calendar(event, request=None):
 
 
 def feed_calendar(events, request, index_page):
-    from .models.event import cancelled_keys  # the models import this module
-
     cal = new_calendar(name=f"{index_page.title} – {settings.WAGTAIL_SITE_NAME}")
     # Subscribed calendars (webcal://) poll the feed: tell them how often (RFC 7986).
     cal.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})

@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+
 from events.spam import honeypot_filled, rate_limited, too_many_requests
 
 from .forms import PreferencesForm, SubscribeForm

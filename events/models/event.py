@@ -42,21 +42,6 @@ class RegistrationSummaryPanel(HelpPanel):
             return context
 
 
-def cancelled_keys(events):
-    """translation_keys of `events` whose original (default language) is cancelled: one query,
-    so listings and feeds in every language follow the original at once."""
-    keys = {event.translation_key for event in events}
-    if not keys:
-        return set()
-    return set(
-        EventPage.objects.filter(
-            translation_key__in=keys,
-            locale__language_code=settings.LANGUAGE_CODE,
-            is_cancelled=True,
-        ).values_list("translation_key", flat=True)
-    )
-
-
 class EventPage(RoutablePageMixin, BasePage):
     event_type = models.CharField(
         _("type"), max_length=30, choices=EventType.choices, default=EventType.NETWORK_MEETING

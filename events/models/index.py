@@ -20,8 +20,9 @@ from home.untranslated import without_untranslated_aliases
 from ..formatting import EVENT_TZ, local
 from ..ical import cached_feed, calendar_response
 from ..listing import cached_until, count_events
+from ..status import cancelled_keys
 from .choices import EventType
-from .event import EventPage, cancelled_keys
+from .event import EventPage
 
 PER_PAGE = 10
 # What an event teaser in the index shows (plus what Wagtail needs for a page instance).
