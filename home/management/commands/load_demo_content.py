@@ -13,7 +13,7 @@ from wagtail.tasks import update_reference_index_task
 from cases.indexing import batched_search_index
 
 # Each app contributes a `demo` module with a `load()` function, run in this order.
-DEMO_MODULES = ["home.demo", "cases.demo", "events.demo"]
+DEMO_MODULES = ["home.demo", "cases.demo", "events.demo", "images.demo"]
 
 
 class Command(BaseCommand):
