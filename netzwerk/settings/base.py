@@ -163,7 +163,21 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 WAGTAIL_SITE_NAME = "Netzwerk Bürgerbeteiligung Sachsen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # mp4, webm and vtt: self-hosted videos with captions (home.blocks.VideoBlock).
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip", "mp4", "webm", "vtt"]
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "zip",
+    "mp4",
+    "webm",
+    "vtt",
+]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every image carries credit and licence (images/models.py).
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"

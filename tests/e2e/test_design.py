@@ -178,7 +178,9 @@ def test_failed_submit_moves_focus_to_the_error_summary(page):
     assert note.bounding_box()["y"] < page.locator("form .field").first.bounding_box()["y"]
     with page.expect_navigation():
         page.get_by_role("button", name="Meldung senden").click()
-    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'error-summary'")
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.id === 'error-summary'"
+    )
     links = page.locator("#error-summary a")
     assert links.count() >= 1
     target = links.first.get_attribute("href")
