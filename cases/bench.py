@@ -20,10 +20,10 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from home.bulk_index import index_objects
 from home.cache import bump_generation
 
 from .choices import Format, ParticipationLevel, Recruitment, Status
-from .indexing import index_objects
 from .models import CaseIndexPage, CasePage, MethodPage, Organisation, Region, TargetGroup, Topic
 
 SLUG_PREFIX = "bench-case-"

@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Format, ParticipationLevel, Recruitment, Status
 from .derived import cached
-from .models import CasePage, FundingProgrammePage, Region
+from .models.cases import CasePage
+from .models.funding import FundingProgrammePage
+from .models.taxonomies import Region
 
 MULTI_VALUE_SEPARATOR = "; "
 CHUNK_SIZE = 2000  # rows per fetch from the database

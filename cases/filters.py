@@ -17,7 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .choices import Format, ParticipationLevel, Status
 from .derived import cached
-from .models import CasePage, MethodPage, Region, TargetGroup, Topic
+from .models.cases import CasePage
+from .models.methods import MethodPage
+from .models.taxonomies import Region, TargetGroup, Topic
 
 SORTS = {
     "newest": (_("Newest first"), ("-first_published_at", "-pk")),

@@ -30,7 +30,8 @@ from .choices import (
     Purpose,
 )
 from .filters import clean_for_display
-from .models import CasePage, TargetGroup
+from .models.cases import CasePage
+from .models.taxonomies import TargetGroup
 
 MAX_PEOPLE = 1_000_000
 CASES_PER_METHOD = 3

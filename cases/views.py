@@ -11,7 +11,7 @@ from . import export
 from .choices import ParticipationLevel, Status
 from .derived import Counted, cached, cached_count
 from .filters import SORTS, CaseFilters
-from .models import CasePage
+from .models.cases import CasePage
 from .templatetags.cases_tags import participation_levels_url
 
 FORMATS = ("html", "csv", "json")

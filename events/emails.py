@@ -1,54 +1,59 @@
 """Emails to registrants, written in the language they registered in, with the event's
-.ics attached to confirmations."""
+.ics attached to confirmations. Queued through home.outbox (sent once the registration's
+transaction has committed); the registration service decides when, these functions what."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from home.outbox import queue_mail
+
 from .ical import event_calendar
 
 
-def _send(registration, template, subject, attach_ics=False):
-    from .views import cancel_url
-
+def _send(registration, template, subject, cancel_url, attach_ics=False):
+    # One mail per kind and registration; a new registration (new token) is a new event.
+    dedupe_key = f"events:{template}:{registration.pk}:{registration.cancel_token}"
     with translation.override(registration.language):
         page = registration.page_for_language()
         context = {
             "registration": registration,
             "event": page,
             "event_url": page.get_full_url(),
-            "cancel_url": cancel_url(registration),
+            "cancel_url": cancel_url,
             "site_name": _("Civic Participation Network Saxony"),
         }
-        message = EmailMessage(
+        attachments = None
+        if attach_ics:
+            ics = event_calendar(page).to_ical()
+            attachments = [(f"{page.slug}.ics", ics, "text/calendar")]
+        queue_mail(
+            to=[registration.email],
             subject=f"{subject} {page.title}",
             body=render_to_string(f"events/email/{template}.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[registration.email],
+            attachments=attachments,
+            dedupe_key=dedupe_key,
         )
-        if attach_ics:
-            message.attach(f"{page.slug}.ics", event_calendar(page).to_ical(), "text/calendar")
-    message.send()
 
 
-def send_confirmation(registration):
+def send_confirmation(registration, cancel_url):
     with translation.override(registration.language):
         if registration.status == registration.Status.WAITING:
             subject = _("Waiting list:")
         else:
             subject = _("Registration confirmed:")
-    _send(registration, "confirmation", subject, attach_ics=True)
+    # A place on the waiting list is no appointment: no calendar file until a place is free.
+    attach_ics = registration.status != registration.Status.WAITING
+    _send(registration, "confirmation", subject, cancel_url, attach_ics=attach_ics)
 
 
-def send_promotion(registration):
+def send_promotion(registration, cancel_url):
     with translation.override(registration.language):
         subject = _("A place has become free for you:")
-    _send(registration, "promotion", subject, attach_ics=True)
+    _send(registration, "promotion", subject, cancel_url, attach_ics=True)
 
 
-def send_cancellation(registration):
+def send_cancellation(registration, cancel_url):
     with translation.override(registration.language):
         subject = _("Registration cancelled:")
-    _send(registration, "cancellation", subject)
+    _send(registration, "cancellation", subject, cancel_url)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import EventRegistration
+from .models.registration import EventRegistration
 
 
 class RegistrationForm(forms.ModelForm):

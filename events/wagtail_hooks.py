@@ -23,6 +23,7 @@ class RegistrationViewSet(SnippetViewSet):
         "name",
         "email",
         "organisation",
+        "needs",  # accessibility needs: what the organisers must prepare
         "event",
         Column("status", label=_("status"), accessor="get_status_display"),
         "created_at",

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .invitations import existing_user, invite_guest_editor
-from .wagtail_hooks import is_ministry_editor
+from .invitations import existing_user, invite_guest_editor, organisation_model
+from .roles import is_ministry_editor
 
 
 class InviteGuestEditorForm(forms.Form):
@@ -32,10 +32,8 @@ class InviteGuestEditorForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from cases.models import Organisation
-
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisation"].queryset = organisation_model().objects.order_by("name")
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()

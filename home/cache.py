@@ -58,10 +58,16 @@ def _uses_local_memory():
 
 
 def _generation_file():
-    """One file per project checkout and database, so separate test runs don't interfere."""
+    """One file per project checkout and database, shared by the processes that share it.
+
+    An in-memory SQLite database (the test database on SQLite) belongs to one process: every
+    pytest-xdist worker has its own under the same NAME, so the process id is part of the
+    identity - otherwise a publish in one worker made the other worker's cache stale mid-test."""
     from django.db import connection
 
     ident = f"{settings.BASE_DIR}|{connection.settings_dict.get('NAME')}"
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        ident += f"|pid={os.getpid()}"
     digest = hashlib.sha1(ident.encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"netzwerk-pagecache-{digest}"
 

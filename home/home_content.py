@@ -10,6 +10,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from home.cache import cached_per_generation
+from home.untranslated import without_untranslated_aliases
 
 HOME_ITEMS = 3
 
@@ -18,11 +19,15 @@ def _model(label):
     return apps.get_model(label)
 
 
+def _live(label):
+    """Live, public pages of a type, without untranslated aliases (German text presented
+    as English)."""
+    return without_untranslated_aliases(_model(label).objects.live().public())
+
+
 def next_events(locale_id):
-    EventPage = _model("events.EventPage")
     return list(
-        EventPage.objects.live()
-        .public()
+        _live("events.EventPage")
         .filter(locale_id=locale_id, end__gte=timezone.now())
         .defer_streamfields()
         .select_related("image")
@@ -81,8 +86,7 @@ def featured_cases(home):
         }
         return [by_id[pk] for pk in ids if pk in by_id][:HOME_ITEMS]
     return list(
-        CasePage.objects.live()
-        .public()
+        _live("cases.CasePage")
         .filter(locale_id=home.locale_id)
         .defer_streamfields()
         .select_related("image", "listing_image", "region")
@@ -93,10 +97,7 @@ def featured_cases(home):
 def open_funding(locale_id):
     FundingProgrammePage = _model("cases.FundingProgrammePage")
     programmes = (
-        FundingProgrammePage.objects.live()
-        .public()
-        .filter(locale_id=locale_id)
-        .defer_streamfields()
+        _live("cases.FundingProgrammePage").filter(locale_id=locale_id).defer_streamfields()
     )
     return sorted((p for p in programmes if p.is_open), key=FundingProgrammePage.listing_order)[
         :HOME_ITEMS
@@ -104,10 +105,8 @@ def open_funding(locale_id):
 
 
 def latest_news(locale_id):
-    NewsPage = _model("home.NewsPage")
     return list(
-        NewsPage.objects.live()
-        .public()
+        _live("home.NewsPage")
         .filter(locale_id=locale_id)
         .defer_streamfields()
         .select_related("image")

@@ -9,25 +9,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .permissions import GUEST_EDITORS, MINISTRY_EDITORS
-
-
-def is_ministry_editor(user):
-    """Superusers and Ministry editors: the people allowed to see personal data."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    return user.groups.filter(name=MINISTRY_EDITORS).exists()
-
-
-def is_guest_only(user):
-    """A guest editor without any Ministry role."""
-    return (
-        user.is_authenticated
-        and not is_ministry_editor(user)
-        and user.groups.filter(name=GUEST_EDITORS).exists()
-    )
+from .admin_views import InviteGuestEditorView
+from .roles import is_guest_only, is_ministry_editor
 
 
 def _refuse(request, message):
@@ -72,8 +55,6 @@ class MinistryMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def invite_guest_editor_url():
-    from .admin_views import InviteGuestEditorView
-
     return [
         path(
             "guest-editors/invite/",
@@ -92,3 +73,79 @@ def invite_guest_editor_menu_item():
         icon_name="mail",
         order=610,
     )
+
+
+from . import outbox_admin  # noqa: E402,F401  (outgoing mail admin)
+
+
+# --- translating (wagtail-localize) and site tools for Ministry editors -------------------
+# These URL hooks must run before wagtail-localize's and search_promotions' (INSTALLED_APPS
+# order: "home" comes first), so the guarded views answer at the original paths.
+@hooks.register("register_admin_urls")
+def guarded_tool_urls():
+    from .admin_tools import search_terms_urls
+    from .translation_admin import guarded_urls
+
+    return guarded_urls() + search_terms_urls()
+
+
+@hooks.register("register_page_action_menu_item")
+def translate_menu_item():
+    from .translation_admin import TranslateMenuItem
+
+    return TranslateMenuItem(order=5)
+
+
+@hooks.register("register_reports_menu_item")
+def search_terms_menu_item():
+    from .admin_tools import search_terms_menu_item
+
+    return search_terms_menu_item()
+
+
+@hooks.register("construct_reports_menu")
+def one_search_terms_item(request, menu_items):
+    from .admin_tools import drop_superuser_search_terms_item
+
+    drop_superuser_search_terms_item(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard_panels(request, panels):
+    from .admin_panels import NewReportsPanel
+
+    if is_ministry_editor(request.user):
+        panels.append(NewReportsPanel())
+
+
+@hooks.register("construct_page_action_menu")
+def workflow_name_in_editors_language(menu_items, request, context):
+    """ "Submit to <workflow>" names the workflow in the editor's language (see role_name)."""
+    from .templatetags.editorial_tags import role_name
+
+    for item in menu_items:
+        if item.name != "action-submit":
+            continue
+        original = item.get_context_data
+
+        def get_context_data(parent_context, original=original):
+            data = original(parent_context)
+            workflow = getattr(parent_context.get("page"), "get_workflow", lambda: None)()
+            if workflow is None and parent_context.get("parent_page") is not None:
+                workflow = parent_context["parent_page"].get_workflow()
+            if workflow is not None:
+                data["label"] = str(data["label"]).replace(workflow.name, role_name(workflow.name))
+            return data
+
+        item.get_context_data = get_context_data
+
+
+@hooks.register("construct_explorer_page_queryset")
+def guests_see_no_drafts_of_others(parent_page, pages, request):
+    """A partner organisation's drafts are its own business: other guest editors see
+    published pages and their own drafts in the explorer, not others' draft titles."""
+    from django.db.models import Q
+
+    if is_guest_only(request.user):
+        return pages.filter(Q(live=True) | Q(owner=request.user))
+    return pages

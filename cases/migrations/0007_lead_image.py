@@ -9,7 +9,6 @@ class Migration(migrations.Migration):
     dependencies = [
         ('images', '0002_copy_existing_images'),
         ('cases', '0006_featured_index'),
-        ('images', '0002_copy_existing_images'),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -16,7 +16,6 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -37,42 +36,6 @@ SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 reference_number_validator = RegexValidator(
     r"^\d{4}-\d{5}$", _("Use the form YYYY-nnnnn, e.g. 2024-00017.")
 )
-
-
-class CaseIndexPage(RoutablePageMixin, BasePage):
-    """Lists the procedures with filters; `?format=csv|json` exports the filtered list."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["cases.CasePage"]
-    max_count_per_parent = 1
-
-    @property
-    def cache_query_params(self):
-        """Filtered listings and exports may be page-cached by full URL (home/cache.py)."""
-        from ..filters import FILTER_KEYS
-
-        return frozenset({*FILTER_KEYS, "sort", "format", "page"})
-
-    class Meta:
-        verbose_name = _("case index page")
-
-    def cases(self):
-        return CasePage.objects.child_of(self).live().public()
-
-    @path("")
-    def listing(self, request):
-        from ..views import case_listing
-
-        return case_listing(self, request)
-
-    @path("codebook/", name="codebook")
-    def codebook(self, request):
-        from ..views import codebook
-
-        return codebook(self, request)
 
 
 class CasePage(BasePage):
@@ -269,7 +232,8 @@ class CasePage(BasePage):
 
     search_fields = BasePage.search_fields + [
         index.SearchField("subject"),
-        index.SearchField("municipality"),
+        # Place and taxonomy terms weigh like the title (boost 2): "Landkreis Görlitz".
+        index.SearchField("municipality", boost=2),
         index.SearchField("level_justification"),
         index.SearchField("context"),
         index.SearchField("process"),
@@ -279,10 +243,10 @@ class CasePage(BasePage):
         index.SearchField("reference_number"),
         index.AutocompleteField("title"),
         index.AutocompleteField("municipality"),
-        index.RelatedFields("region", [index.SearchField("name")]),
+        index.SearchField("search_region_name", boost=2),
         index.RelatedFields("organisation", [index.SearchField("name")]),
         # Topics, target groups and methods in the case's own language (see search_term_names).
-        index.SearchField("search_term_names"),
+        index.SearchField("search_term_names", boost=2),
         index.FilterField("region"),
         index.FilterField("participation_level"),
         index.FilterField("status"),
@@ -383,7 +347,11 @@ class CasePage(BasePage):
             )
             if clash.exists():
                 errors["reference_number"] = _("Another case already has this reference number.")
-        if not (self.level_justification or "").strip():
+        # Publishing needs the justification; a first draft may hold only a title.
+        if (
+            not getattr(self, "is_draft_save", False)
+            and not (self.level_justification or "").strip()
+        ):
             errors["level_justification"] = _(
                 "Explain briefly why the procedure reached this level."
             )
@@ -424,7 +392,19 @@ class CasePage(BasePage):
     @classmethod
     def get_indexed_objects(cls):
         # search_term_names reads these relations (modelsearch prefetches only RelatedFields).
-        return super().get_indexed_objects().prefetch_related("topics", "target_groups", "methods")
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("region", "locale")
+            .prefetch_related("topics", "target_groups", "methods")
+        )
+
+    def search_region_name(self):
+        """Indexed: the region's name and kind in this case's language ("Görlitz Landkreis")."""
+        if self.region is None:
+            return ""
+        with translation.override(self.locale.language_code):
+            return f"{self.region.name} {self.region.get_kind_display()}"
 
     def search_term_names(self):
         """Indexed: the names of the linked topics, target groups and methods in this case's

@@ -1,4 +1,4 @@
-"""Method library: MethodIndexPage (with the method finder) and MethodPage."""
+"""A participation method (the method library; its index is in .indexes)."""
 
 from django import forms
 from django.db import models
@@ -15,7 +15,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.cache import cached_per_generation
 from home.models import BasePage
 
 from ..blocks import StepBlock
@@ -34,46 +33,6 @@ from .forms import LocaleFilteredPageForm
 from .utils import localize_all, synchronised
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
-
-
-class MethodIndexPage(BasePage):
-    intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["cases.MethodPage"]
-    max_count_per_parent = 1
-    # Method finder answers may be page-cached by full URL (home/cache.py).
-    cache_query_params = frozenset(
-        {"purpose", "phase", "target_group", "people", "level", "mode", "time", "budget", "page"}
-    )
-
-    class Meta:
-        verbose_name = _("method index page")
-
-    def methods(self):
-        # Listings never show the steps: not loading StreamFields saves their decoding.
-        return (
-            MethodPage.objects.child_of(self).live().public().defer_streamfields().order_by("title")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        from ..finder import MethodFinder
-
-        context = super().get_context(request, *args, **kwargs)
-        # The finder and the list of all methods share them; any publish or privacy change
-        # bumps the generation, and unpickling ~30 pages is cheaper than querying them.
-        methods = cached_per_generation("methods:index", [self.pk], lambda: list(self.methods()))
-        # Every method is a child of this page: its URL is ours plus its slug. Saves ~45
-        # Wagtail URL lookups (site root paths, reverse()) per finder answer.
-        base = self.get_url(request) or ""
-        for method in methods:
-            method.index_child_url = f"{base}{method.slug}/"
-        context["methods"] = methods
-        context["finder"] = MethodFinder(
-            request.GET, methods, locale=self.locale_id, request=request
-        )
-        return context
 
 
 class MethodPage(BasePage):

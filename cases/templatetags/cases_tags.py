@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from home.cache import cached_per_generation
 
-from ..models import KnowledgeBaseSettings
+from ..models.settings import KnowledgeBaseSettings
 
 register = template.Library()
 

@@ -29,6 +29,21 @@ JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 # --- helpers ------------------------------------------------------------------------------------
 
 
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """Mails leave once the request's transaction commits (home.outbox.queue_mail). Each test
+    runs inside a transaction that never commits, so run those callbacks after every POST,
+    as the committed request would."""
+    post = client.post
+
+    def post_and_commit(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_commit
+    return client
+
+
 def index(language="de"):
     return EventIndexPage.objects.get(locale__language_code=language)
 

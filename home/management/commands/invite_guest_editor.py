@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from home.invitations import invite_guest_editor
+from home.invitations import invite_guest_editor, organisation_model
 
 
 class Command(BaseCommand):
@@ -26,10 +26,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        from cases.models import Organisation
-
         email = options["email"].strip().lower()
-        organisation = self._organisation(Organisation, options["organisation"].strip())
+        organisation = self._organisation(organisation_model(), options["organisation"].strip())
         try:
             user, created = invite_guest_editor(
                 email,

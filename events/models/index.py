@@ -1,0 +1,193 @@
+"""The event index: upcoming events first, then the archive by year, with filters and the
+calendar feed."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, F, Value, When
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from cases.choices import Format
+from cases.derived import Counted
+from home.models import BasePage, paginate
+from home.untranslated import without_untranslated_aliases
+
+from ..formatting import EVENT_TZ, local
+from ..ical import cached_feed, calendar_response
+from ..listing import cached_until, count_events
+from .choices import EventType
+from .event import EventPage
+
+PER_PAGE = 10
+# What an event teaser in the index shows (plus what Wagtail needs for a page instance).
+TEASER_FIELDS = (
+    "title",
+    "slug",
+    "teaser",
+    "event_type",
+    "format",
+    "start",
+    "end",
+    "all_day",
+    "is_cancelled",
+    "venue_name",
+)
+# Bookmarked filter links from before events shared the knowledge base's Format values.
+LEGACY_FORMATS = {"on_site": Format.ON_SITE}
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    # GET parameters the shared page cache may key on (see home/cache.py).
+    cache_query_params = ("type", "format", "year", "page")
+
+    class Meta:
+        verbose_name = _("event index page")
+
+    def events(self):
+        return (
+            without_untranslated_aliases(EventPage.objects.child_of(self).live().public())
+            .defer_streamfields()  # listings and the feed show no body/agenda
+            .select_related("locale", "listing_image")
+        )
+
+    def upcoming_events(self):
+        return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
+
+    @staticmethod
+    def _choice(request, name, choices, aliases=None):
+        """The GET value if it is a known choice; otherwise None and whether it was invalid."""
+        value = request.GET.get(name, "")
+        value = (aliases or {}).get(value, value)
+        if not value:
+            return None, False
+        return (value, False) if value in choices else (None, True)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        events = self.events()
+        invalid = []
+        filters = {}
+        event_type, bad = self._choice(request, "type", EventType.values)
+        if bad:
+            invalid.append(_("type"))
+        if event_type:
+            events = events.filter(event_type=event_type)
+            filters["type"] = event_type
+        event_format, bad = self._choice(request, "format", Format.values, LEGACY_FORMATS)
+        if bad:
+            invalid.append(_("format"))
+        if event_format:
+            events = events.filter(format=event_format)
+            filters["format"] = event_format
+
+        past = events.filter(end__lt=now)
+        # Archive years and the paginator's count in one query, cached until the next
+        # upcoming event ends (events/listing.py).
+        key = [self.pk, event_type, event_format]
+        counts = cached_until("counts", key, now, lambda: count_events(events, now))
+        years, total = counts["years"], counts["total"]
+        year_value = request.GET.get("year", "")
+        year = None
+        if year_value:
+            if year_value.isdigit() and int(year_value) in {y for y, _c in years}:
+                year = int(year_value)
+                start_of_year = datetime.datetime(year, 1, 1, tzinfo=EVENT_TZ)
+                events = past.filter(
+                    start__gte=start_of_year, start__lt=start_of_year.replace(year=year + 1)
+                )
+                filters["year"] = str(year)
+                total = dict(years)[year]
+            else:
+                invalid.append(_("year"))
+
+        # Upcoming events first, soonest first; then past events, latest first.
+        events = events.order_by(
+            Case(When(end__lt=now, then=Value(1)), default=Value(0)).asc(),
+            Case(When(end__gte=now, then=F("start"))).asc(),
+            F("start").desc(),
+            "pk",
+        )
+        page_obj = paginate(request, Counted(events.values_list("pk", flat=True), total), PER_PAGE)
+        # The teasers of this page as plain data, cached like the counts: planning the
+        # sorted query and building page instances cost more than the rest of the view.
+        # Labels and dates are translated, URLs depend on the site: both are in the key.
+        index_url = self.get_url(request)
+        language = translation.get_language()
+        page_obj.object_list = cached_until(
+            "teasers",
+            [*key, year, page_obj.number, index_url, language],
+            now,
+            lambda: {
+                "rows": teaser_rows(list(page_obj.object_list), index_url),
+                "until": counts["until"],
+            },
+        )["rows"]
+        context.update(
+            events_page=page_obj,
+            event_groups=group_events(page_obj.object_list, now, year),
+            archive_years=years,
+            selected={"type": event_type, "format": event_format, "year": year},
+            invalid_filters=invalid,
+            type_choices=EventType.choices,
+            format_choices=Format.choices,
+            filter_querystring="&".join(f"{k}={v}" for k, v in filters.items()),
+            feed_url=self.url + self.reverse_subpage("feed"),
+            index_url=index_url,  # the page's own URL, looked up once
+        )
+        return context
+
+    @path("calendar/", name="feed")
+    def feed(self, request):
+        limit = getattr(settings, "EVENTS_FEED_LIMIT", 1000)
+        body = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
+        return calendar_response(body, "calendar.ics", inline=True)
+
+
+def teaser_rows(ids, index_url):
+    """What an event teaser in the index shows, as plain data in the order of `ids`."""
+    events = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
+    return [
+        {
+            "title": event.title,
+            # A child page's URL is its parent's plus its slug: no site lookup per teaser.
+            "url": f"{index_url}{event.slug}/",
+            "start": event.start,
+            "end": event.end,
+            "date_display": event.date_display,
+            "type_label": str(event.get_event_type_display()),
+            "format_label": str(event.get_format_display()),
+            "is_cancelled": event.is_cancelled,
+            "venue_name": event.venue_name,
+            "teaser": event.teaser,
+        }
+        for event in (events[pk] for pk in ids if pk in events)
+    ]
+
+
+def group_events(events, now, archive_year=None):
+    """Split a page of event teasers into 'upcoming' and per-year archive groups."""
+    groups = []
+    for event in events:
+        past = event["end"] < now
+        key = ("past", local(event["start"]).year) if past else ("upcoming", None)
+        if not groups or groups[-1]["key"] != key:
+            # Past events sit under a year heading (h3) unless the archive shows one year.
+            hlevel = 4 if past and not archive_year else 3
+            groups.append(
+                {"key": key, "kind": key[0], "year": key[1], "hlevel": hlevel, "events": []}
+            )
+        groups[-1]["events"].append(event)
+    return groups
