@@ -171,7 +171,12 @@ def publisher_logo(context):
         image = settings_obj.publisher_logo
         if image is None:
             return ""
-        rendition = image.get_rendition("height-96|format-webp")
+        from wagtail.images.models import SourceImageIOError
+
+        try:
+            rendition = image.get_rendition("height-96|format-webp")
+        except SourceImageIOError:  # a lost original file must not break every page
+            return ""
         return format_html(
             '<img src="{}" width="{}" height="{}" alt="{}">',
             rendition.url,

@@ -253,8 +253,15 @@ def page_meta(context):
             "methods, funding and events."
         )
     image = getattr(page, "image", None) if isinstance(page, Page) else None
+    rendition = None
     if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        from wagtail.images.models import SourceImageIOError
+
+        try:
+            rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        except SourceImageIOError:  # a lost original file must not break the page
+            rendition = None
+    if rendition is not None:
         share = {
             "url": rendition.url,
             "width": rendition.width,
