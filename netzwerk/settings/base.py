@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "events",
     "network",
     "search",
+    "images",
     "feeds",
     "insights",
     "newsletter",
@@ -202,8 +203,25 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 
 WAGTAIL_SITE_NAME = "Netzwerk Bürgerbeteiligung Sachsen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)  # admin links in mails
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
+# mp4, webm and vtt: self-hosted videos with captions (home.blocks.VideoBlock).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "zip",
+    "mp4",
+    "webm",
+    "vtt",
+]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every image carries credit and licence (images/models.py).
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

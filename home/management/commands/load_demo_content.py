@@ -21,6 +21,7 @@ DEMO_MODULES = [
     "network.demo",
     "insights.demo",
     "newsletter.demo",
+    "images.demo",
 ]
 
 
