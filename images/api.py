@@ -2,14 +2,16 @@
 re-users of the data know whose image it is and on what terms (no separate image listing:
 that would expose images of unpublished drafts)."""
 
+from django.conf import settings
 from rest_framework.fields import Field
 
 
 class CreditedImageField(Field):
     def to_representation(self, image):
         rendition = image.get_rendition("width-1200|format-webp")
-        request = self.context.get("request")
-        url = request.build_absolute_uri(rendition.url) if request else rendition.url
+        url = rendition.url
+        if url.startswith("/"):  # local storage: on the public base URL like every API link
+            url = settings.SITE_URL + url
         return {
             "id": image.pk,
             "title": image.title,

@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -96,3 +97,4 @@ def test_api_returns_the_lead_image_with_credit_and_licence(client, home_de):
     assert data["image"]["credit"] == page.image.credit
     assert data["image"]["licence"] == page.image.licence
     assert data["image"]["url"].endswith(".webp")
+    assert data["image"]["url"].startswith(settings.SITE_URL + "/")

@@ -1,4 +1,6 @@
-"""Delete personal data past its retention time; run it daily (cron, systemd timer).
+"""Lives in events because it also clears the audit-log labels of deleted registrations.
+
+Delete personal data past its retention time; run it daily (cron, systemd timer).
 
 - event registrations N days after their event (``purge_registrations``), and the names that
   Wagtail's audit log keeps as labels of their log entries;
