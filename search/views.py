@@ -58,7 +58,10 @@ def search(request):
     context = {"query": query, "selection": selection, "results": None}
     if query:
         context.update(run_search(request, query, locale, selection))
-        if request.GET.get("page", "1") in ("", "1"):  # paging is not a new search
+        found = context["results"].paginator.count
+        # Only searches that found something are counted (per query and day): anonymous
+        # visitors cannot write a row for every string they make up.
+        if found and request.GET.get("page", "1") in ("", "1"):  # paging is not a new search
             record_query(query)
     return render(request, "search/search.html", context)
 

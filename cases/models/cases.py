@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -319,6 +320,36 @@ class CasePage(BasePage):
         ("lessons", _("lessons learned")),
         ("images", _("images")),
         ("contact_email", _("contact email")),
+    ]
+
+    api_fields = BasePage.api_fields + [
+        APIField(name)
+        for name in [
+            "reference_number",
+            "subject",
+            "municipality",
+            "start_date",
+            "end_date",
+            "funding_strand",
+            "funding_amount",
+            "participation_level",
+            "level_justification",
+            "status",
+            "format",
+            "participant_count",
+            "recruitment",
+            "latitude",
+            "longitude",
+            "participation_url",
+            "context",
+            "process",
+            "results",
+            "outcome",
+            "lessons",
+            "body",
+            "contact_name",
+            "is_example",
+        ]
     ]
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -175,6 +176,28 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+
+    api_fields = BasePage.api_fields + [
+        APIField(name)
+        for name in [
+            "event_type",
+            "start",
+            "end",
+            "all_day",
+            "is_cancelled",
+            "format",
+            "venue_name",
+            "venue_address",
+            "online_info",
+            "organiser",
+            "intro",
+            "body",
+            "agenda",
+            "registration_mode",
+            "registration_deadline",
+            "capacity",
+        ]
+    ]
 
     class Meta:
         verbose_name = _("event")

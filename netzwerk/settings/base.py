@@ -65,7 +65,9 @@ INSTALLED_APPS = [
     "home",
     "cases",
     "events",
+    "network",
     "search",
+    "images",
     "feeds",
     "insights",
     "newsletter",
@@ -109,7 +111,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "netzwerk.api.ApiAwareLocaleMiddleware",  # LocaleMiddleware, API 404s stay JSON
     "django.middleware.common.CommonMiddleware",
     "home.public_forms.PublicFormCsrfMiddleware",  # anonymous public forms need no cookie
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,7 +147,10 @@ WSGI_APPLICATION = "netzwerk.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=60,
+        # Persistent connections are checked before reuse: a database restart costs no request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -198,8 +203,25 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 
 WAGTAIL_SITE_NAME = "Netzwerk Bürgerbeteiligung Sachsen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)  # admin links in mails
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
+# mp4, webm and vtt: self-hosted videos with captions (home.blocks.VideoBlock).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "zip",
+    "mp4",
+    "webm",
+    "vtt",
+]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every image carries credit and licence (images/models.py).
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -301,6 +323,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"  # localised, no technical English page
 
 LOGGING = {
     "version": 1,
@@ -346,6 +369,8 @@ MIDDLEWARE.insert(
     "csp.middleware.CSPMiddleware",
 )
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Every admin view of a personal-data model (choosers included) needs its view permission.
+MIDDLEWARE.append("home.personal_data_guard.PersonalDataAdminGuard")
 
 # django-axes: throttle failed logins (admin login included) per username + IP address.
 AUTHENTICATION_BACKENDS = [
@@ -457,3 +482,10 @@ BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 if env("LOG_FORMAT", "plain") == "json":
     LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
     LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# The API (/api/v2/) writes decimal fields (funding amounts, coordinates) as JSON numbers.
+REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False}
+
+# The network's personal data (advice requests, reporters, message log) is deleted this many
+# days after closing / publication by `manage.py purge_network_data` (run daily).
+NETWORK_RETENTION_DAYS = int(env("NETWORK_RETENTION_DAYS", "180"))

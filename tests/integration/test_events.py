@@ -712,8 +712,7 @@ def test_survey_stores_submissions(client, url, thanks):
 
 
 def test_survey_missing_answer_keeps_input(client):
-    # The demo survey has example answers (the published results): count relative to them.
-    before = FormSubmission.objects.count()
+    before = FormSubmission.objects.count()  # the demo content has answers of its own
     response = client.post(
         "/de/umfrage/", {"was_brauchen_sie_vom_netzwerk": "Mehr Austausch", **started()}
     )
@@ -724,8 +723,7 @@ def test_survey_missing_answer_keeps_input(client):
 
 def test_survey_honeypot_and_rate_limit(client, settings):
     question = "planen_sie_sich_am_netzwerk_zu_beteiligen"
-    # The demo survey has example answers (the published results): count relative to them.
-    before = FormSubmission.objects.count()
+    before = FormSubmission.objects.count()  # the demo content has answers of its own
     client.post("/de/umfrage/", {question: "Nein", "website": "spam", **started()})
     assert FormSubmission.objects.count() == before
     settings.PUBLIC_FORM_RATE_LIMITS = [(2, 600)]
@@ -733,8 +731,7 @@ def test_survey_honeypot_and_rate_limit(client, settings):
         client.post("/de/umfrage/", {question: "Nein", **started()}).status_code for _ in range(3)
     ]
     assert statuses[-1] == 429
-    # the honeypot POST counted towards the limit
-    assert FormSubmission.objects.count() == before + 1
+    assert FormSubmission.objects.count() == before + 1  # the honeypot POST counted too
 
 
 # --- demo content -------------------------------------------------------------------------------

@@ -90,9 +90,11 @@ def test_root_redirects_to_german_home(client):
 
 
 @pytest.mark.parametrize("de_path,en_path", PAIRS)
-def test_hreflang_pairs_and_switcher_point_to_the_translation(client, de_path, en_path):
+def test_hreflang_pairs_and_switcher_point_to_the_translation(client, settings, de_path, en_path):
+    # Absolute links are on the public base URL (SITE_URL), whatever host the request used.
+    settings.SITE_URL = "http://www.example.org"
     for path, other_language, other_path in ((de_path, "en", en_path), (en_path, "de", de_path)):
-        head = parse(client.get(path, HTTP_HOST="www.example.org").text)
+        head = parse(client.get(path, HTTP_HOST="backend.internal").text)
         assert head.alternates == {
             "de": f"{settings.SITE_URL}{de_path}",
             "en": f"{settings.SITE_URL}{en_path}",
@@ -273,16 +275,18 @@ def test_healthz_reports_ok(client):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_robots_names_the_sitemap(client):
-    response = client.get("/robots.txt", HTTP_HOST="www.example.org")
+def test_robots_names_the_sitemap(client, settings):
+    settings.SITE_URL = "http://www.example.org"
+    response = client.get("/robots.txt", HTTP_HOST="backend.internal")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text.splitlines()
     assert "Disallow: /admin/" in response.text
 
 
-def test_sitemap_lists_both_languages_with_hreflang_alternates(client):
-    response = client.get("/sitemap.xml", HTTP_HOST="www.example.org")
+def test_sitemap_lists_both_languages_with_hreflang_alternates(client, settings):
+    settings.SITE_URL = "http://www.example.org"
+    response = client.get("/sitemap.xml", HTTP_HOST="backend.internal")
     assert response.status_code == 200
     xml = response.text
     base = settings.SITE_URL

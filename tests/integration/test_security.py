@@ -234,6 +234,8 @@ def upload_image(client, name, content):
             "title": name,
             "file": SimpleUploadedFile(name, content, content_type="image/png"),
             "collection": 1,
+            "credit": "Test",
+            "licence": "cc0",
         },
     )
 
