@@ -63,7 +63,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(page, path):
 
 def test_search_form_works_from_the_header(page):
     page.goto("/de/")
-    page.locator("form[role=search]").first.get_by_label("Suche").fill("Netzwerk")
+    page.locator("form[role=search]").first.get_by_role("combobox", name="Suche").fill("Netzwerk")
     with page.expect_navigation():
         page.locator("form[role=search]").first.locator("button[type=submit]").click()
     assert "/de/suche/?q=Netzwerk" in page.url
