@@ -107,9 +107,11 @@ def cancel_link(message):
 
 
 def jsonld(response):
-    blocks = JSONLD.findall(response.content.decode())
-    assert len(blocks) == 1
-    return json.loads(blocks[0])
+    """The page's one schema.org Event (the breadcrumbs carry a BreadcrumbList of their own)."""
+    blocks = [json.loads(block) for block in JSONLD.findall(response.content.decode())]
+    events = [block for block in blocks if block.get("@type") == "Event"]
+    assert len(events) == 1
+    return events[0]
 
 
 def parse_ics(content):
