@@ -13,8 +13,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import BodyBlock
-from .cache import cached_per_generation
-from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
+from .caching import cached_per_generation
+from .caching.privacy import PrivacyCachedPageManager, may_have_view_restrictions
 
 
 def paginate(request, items, per_page=10):
@@ -47,7 +47,7 @@ class BasePage(Page):
         related_name="+",
     )
 
-    # `.public()` with the restricted sections cached per generation (home/privacy.py).
+    # `.public()` with the restricted sections cached per generation (home/caching/privacy.py).
     objects = PrivacyCachedPageManager()
 
     search_fields = Page.search_fields + [index.SearchField("teaser")]
@@ -56,7 +56,7 @@ class BasePage(Page):
 
     # GET parameters whose responses the page cache may store (keyed by the full URL);
     # index pages with filters extend this with their filter names. Cache-Control is set
-    # once for every served page by home.cache.PageCacheMiddleware.
+    # once for every served page by home.caching.pages.PageCacheMiddleware.
     cache_query_params = frozenset({"page"})
 
     class Meta:
@@ -90,7 +90,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Any publish bumps the generation (home/cache.py): one query less on the home page.
+        # Any publish bumps the generation (home/caching): one query less on the home page.
         context["latest_news"] = cached_per_generation(
             "home:news",
             [self.locale_id],

@@ -5,6 +5,8 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from .caching import health as cache_health
+
 
 @never_cache
 @require_GET
@@ -15,7 +17,9 @@ def healthz(request):
             cursor.fetchone()
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    cache_ok, cache_detail = cache_health()  # the site still serves pages without it
+    status = {"status": "ok" if cache_ok else "degraded", "database": "ok", "cache": cache_detail}
+    return JsonResponse(status, status=200 if cache_ok else 503)
 
 
 @require_GET

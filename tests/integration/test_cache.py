@@ -1,4 +1,4 @@
-"""Anonymous full-page cache (home/cache.py): what is cached, what never is, and that a
+"""Anonymous full-page cache (home/caching): what is cached, what never is, and that a
 publish, unpublish, delete or settings change shows up at once in both languages."""
 
 import pytest
@@ -261,7 +261,7 @@ def test_a_bump_in_another_process_is_seen_without_redis(settings):
     from django.conf import settings as django_settings
     from django.db import connection
 
-    from home.cache import current_generation
+    from home.caching import current_generation
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     before = current_generation()
@@ -269,7 +269,7 @@ def test_a_bump_in_another_process_is_seen_without_redis(settings):
     code = (
         "import django; django.setup(); from django.conf import settings; "
         f"settings.DATABASES['default']['NAME'] = {connection.settings_dict['NAME']!r}; "
-        "from home.cache import bump_generation; bump_generation('test')"
+        "from home.caching import bump_generation; bump_generation('test')"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netzwerk.settings.test"}
     env.pop("REDIS_URL", None)
