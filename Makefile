@@ -6,29 +6,60 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MAKEMESSAGES := $(PY) manage.py makemessages -l de --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
-.PHONY: help install demo test lint messages messages-check bench serve
+.PHONY: help install lock test-tools demo test lint messages messages-check bench relevance serve
+LOCKS := requirements-dev.lock requirements.lock
+UV_VERSION := $(shell sed -n 's/.*"uv==\([0-9.]*\)".*/\1/p' pyproject.toml)
+UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
+	--custom-compile-command "make lock" --quiet $(if $(UPGRADE),--upgrade)
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
 
-$(PY): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	@touch $(PY)
+$(VENV)/.installed: pyproject.toml $(LOCKS)
+	@$(PYTHON) scripts/lockfile.py check $(LOCKS)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
+	@touch $@
 
-install: $(PY) ## Create .venv and install the site with its test tools
+install: $(VENV)/.installed ## Create .venv and install the locked site + test tools (requirements-dev.lock)
 
-demo: install ## Migrate, load demo content and serve on http://127.0.0.1:$(PORT)
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py load_demo_content
-	@if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
+lock: ## Regenerate the hashed lock files from pyproject.toml, then install (UPGRADE=1: newest versions)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(VENV)/bin/uv --version 2>/dev/null | grep -q " $(UV_VERSION)" || $(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV_COMPILE) --extra dev -o requirements-dev.lock
+	$(UV_COMPILE) -c requirements-dev.lock -o requirements.lock
+	$(PYTHON) scripts/lockfile.py stamp $(LOCKS)
+	@$(MAKE) --no-print-directory install
+
+# The npm test tools (axe-core, vnu-jar) for the browser and HTML-validation tests. Without
+# npm, or offline, those tests are skipped with one line saying what is missing.
+test-tools: ## Install the npm test tools when npm exists (idempotent, tolerates being offline)
+	@if [ -f node_modules/.package-lock.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then :; \
+	elif ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: browser/HTML-validation tests will be skipped (install Node.js and npm)"; \
+	elif ! npm ci --no-audit --no-fund --prefer-offline --loglevel=error; then \
+		echo "npm ci failed (offline?): browser/HTML-validation tests will be skipped; run 'npm ci' when online"; \
+	fi
+
+# The demo is the site as readers see it: DEBUG off (real 404/500 pages) unless DEBUG=1, and
+# every absolute link (mails, .ics, exports, API) on SITE_URL, which follows PORT.
+demo: install ## Migrate, load demo content, create demo editors, serve http://127.0.0.1:$(PORT) (DEBUG=1 for debug pages)
+	@export SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" DEBUG="$${DEBUG:-0}" && \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py load_demo_content && \
+	$(PY) manage.py create_demo_users && \
+	if [ -n "$$DJANGO_SUPERUSER_USERNAME" ] && [ -n "$$DJANGO_SUPERUSER_PASSWORD" ]; then \
 		$(PY) manage.py createsuperuser --noinput --email "$${DJANGO_SUPERUSER_EMAIL:-admin@example.org}" 2>/dev/null || true; \
-	else echo "Admin login: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD) and open /admin/"; fi
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	else echo "Administrator: run '$(PY) manage.py createsuperuser' (or set DJANGO_SUPERUSER_USERNAME/PASSWORD)"; fi && \
+	echo "Serving $$SITE_URL (DEBUG=$$DEBUG)" && \
+	{ $(PY) manage.py db_worker --backend background --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT; $(PY) manage.py runserver 127.0.0.1:$(PORT); }
 
-test: install ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests; PYTEST_ARGS="-n 2")
-	$(PY) -m pytest $(PYTEST_ARGS)
+# Two pytest workers by default (TEST_WORKERS=0: none): the browser tests share one of them
+# (one live server), everything else spreads over both.
+TEST_WORKERS ?= 2
+test: install test-tools ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests; PYTEST_ARGS="-x")
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: install ## ruff lint + format check
 	$(VENV)/bin/ruff check .
@@ -50,13 +81,17 @@ messages-check: install ## Fail when locale/de drifts from the source strings or
 	$(PY) scripts/i18n.py check
 
 serve: install ## Run the production settings locally: collectstatic, migrate, gunicorn on 127.0.0.1:$(PORT)
-	@# Local stand-ins only where unset: a random key per run, local host names, no HTTPS redirect.
+	@# Local stand-ins only where unset: a random key per run, local host names and base URL, no HTTPS redirect.
 	@export DJANGO_SETTINGS_MODULE=netzwerk.settings.production PORT=$(PORT) \
 		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 		ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+		SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" \
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"; \
 	$(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py migrate --noinput -v0 && \
 	exec $(VENV)/bin/gunicorn -c netzwerk/gunicorn.conf.py netzwerk.wsgi
 
 bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES); writes benchmarks/results.md
 	$(PY) benchmarks/run.py
+
+relevance: install ## Search relevance (MRR, recall@5) of benchmarks/relevance.json on the demo content (RELEVANCE_DATABASE_URL)
+	$(PY) benchmarks/relevance.py

@@ -68,6 +68,7 @@ def base_env(**extra):
         DJANGO_SETTINGS_MODULE="netzwerk.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=f"{HOST},localhost",
+        SITE_URL=f"http://{HOST}",
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=DB_URL,
         BENCH_FLOOR="1",
@@ -205,6 +206,7 @@ class Server:
         self.env = base_env(
             PAGE_CACHE_ENABLED="1" if page_cache else "0",
             PORT=str(self.port),
+            SITE_URL=f"http://{HOST}:{self.port}",
             WEB_CONCURRENCY=str(WORKERS),
         )
 
@@ -677,6 +679,17 @@ def main():
     phases["wave"] = measure_wave(probe("wave"))
     index_seconds = timed_update_index()
     write_results(info, phases, queries, index_seconds, generated, started)
+    append_search_phases()
+
+
+def append_search_phases():
+    """The search phases (benchmarks/search_phases.py: relevance on the demo content, search
+    latency on the bench database) add their own sections to results.md."""
+    import search_phases
+
+    with RESULTS.open("a") as results:
+        results.write("\n" + search_phases.run(bench_database_url=DB_URL, log=log))
+    log(f"search phases added to {RESULTS.relative_to(ROOT)}")
 
 
 def analyze():

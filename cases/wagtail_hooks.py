@@ -65,11 +65,12 @@ class CompletenessColumn(Column):
             if not isinstance(instance, CasePage)
             else instance.completeness()
         )
-        return f"{report['percent']} %" + (
-            f" – {_('missing')}: {', '.join(map(str, report['missing']))}"
-            if report["missing"]
-            else ""
-        )
+        if not report["missing"]:
+            return f"{report['percent']} %"
+        return _("%(percent)s %% – missing: %(fields)s") % {
+            "percent": report["percent"],
+            "fields": ", ".join(map(str, report["missing"])),
+        }
 
 
 class CaseListingViewSet(PageListingViewSet):

@@ -300,8 +300,8 @@ SURVEY_QUESTIONS = [
         "dropdown",
         False,
         (
-            "Kommunalverwaltung\nLandkreis\nVerein oder Initiative\nWissenschaft\nSonstiges",
-            "Municipal administration\nDistrict\nAssociation or initiative\nResearch\nOther",
+            "Kommunalverwaltung\nLandkreis\nVerein oder Initiative\nWissenschaft\nPrivatperson\nSonstiges",
+            "Municipal administration\nDistrict\nAssociation or initiative\nResearch\nPrivate citizen\nOther",
         ),
     ),
     (

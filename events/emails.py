@@ -12,6 +12,8 @@ from .ical import event_calendar
 
 
 def _send(registration, template, subject, cancel_url, attach_ics=False):
+    # One mail per kind and registration; a new registration (new token) is a new event.
+    dedupe_key = f"events:{template}:{registration.pk}:{registration.cancel_token}"
     with translation.override(registration.language):
         page = registration.page_for_language()
         context = {
@@ -30,6 +32,7 @@ def _send(registration, template, subject, cancel_url, attach_ics=False):
             subject=f"{subject} {page.title}",
             body=render_to_string(f"events/email/{template}.txt", context),
             attachments=attachments,
+            dedupe_key=dedupe_key,
         )
 
 
@@ -39,7 +42,9 @@ def send_confirmation(registration, cancel_url):
             subject = _("Waiting list:")
         else:
             subject = _("Registration confirmed:")
-    _send(registration, "confirmation", subject, cancel_url, attach_ics=True)
+    # A place on the waiting list is no appointment: no calendar file until a place is free.
+    attach_ics = registration.status != registration.Status.WAITING
+    _send(registration, "confirmation", subject, cancel_url, attach_ics=attach_ics)
 
 
 def send_promotion(registration, cancel_url):

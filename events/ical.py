@@ -72,6 +72,9 @@ def event_calendar(event, request=None):
 
 def feed_calendar(events, request, index_page):
     cal = new_calendar(name=f"{index_page.title} – {settings.WAGTAIL_SITE_NAME}")
+    # Subscribed calendars (webcal://) poll the feed: tell them how often (RFC 7986).
+    cal.add("refresh-interval", datetime.timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", "PT1H")
     for event in events:
         cal.add_component(vevent(event, request))
     cal.add_missing_timezones()

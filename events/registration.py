@@ -98,6 +98,11 @@ def cancel(registration):
     cancellation and the promotion mail are queued. Returns the promoted registration."""
     with transaction.atomic():
         _lock(registration.event)
+        # Read the state again under the lock: of concurrent clicks on one link only the
+        # first cancels (and promotes); the others find it cancelled already.
+        registration.refresh_from_db(fields=["status"])
+        if registration.status == Status.CANCELLED:
+            return None
         was_confirmed = registration.status == Status.CONFIRMED
         registration.status = Status.CANCELLED
         registration.save(update_fields=["status"])

@@ -9,4 +9,9 @@ class HomeConfig(AppConfig):
         from .caching import invalidation
 
         invalidation.connect()  # page cache invalidation (home/caching)
-        from . import signals  # noqa: F401  role grants for new sections (home/permissions.py)
+        from . import (
+            signals,  # noqa: F401  role grants for new sections (home/permissions.py)
+            translation_sync,
+        )
+
+        translation_sync.connect()  # language-independent facts follow the German page

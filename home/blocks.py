@@ -32,6 +32,13 @@ class HeadingBlock(blocks.StructBlock):
         label = _("Heading")
         template = f"{TEMPLATE_DIR}/heading_block.html"
 
+    def get_searchable_content(self, value):
+        # Only the heading's words: Wagtail would also index the label of the chosen level
+        # ("Heading 2", in whatever language was active), which then matched queries and
+        # showed up in result excerpts. (A method, not `search_index=False`, so the block
+        # definition and thus every StreamField migration stays the same.)
+        return self.child_blocks["text"].get_searchable_content(value.get("text"))
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))

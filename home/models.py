@@ -9,12 +9,16 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from .blocks import BodyBlock
 from .caching import cached_per_generation
 from .caching.privacy import PrivacyCachedPageManager, may_have_view_restrictions
+from .form_notifications import NotifyingFormMixin
+from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
+from .untranslated import without_untranslated_aliases
 
 
 def paginate(request, items, per_page=10):
@@ -74,6 +78,14 @@ class BasePage(Page):
         shows the source-language content."""
         return bool(self.alias_of_id) and self.alias_of.locale_id != self.locale_id
 
+    @property
+    def content_language(self):
+        """The language the content is written in when it differs from the page's tree (an
+        untranslated alias shows the German original): templates mark it with `lang`."""
+        if self.is_untranslated_alias:
+            return self.alias_of.locale.language_code
+        return None
+
 
 class HomePage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -95,8 +107,7 @@ class HomePage(BasePage):
             "home:news",
             [self.locale_id],
             lambda: list(
-                NewsPage.objects.live()
-                .public()
+                without_untranslated_aliases(NewsPage.objects.live().public())
                 .filter(locale_id=self.locale_id)
                 .defer_streamfields()
                 .order_by("-date", "-pk")[:3]
@@ -142,9 +153,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            without_untranslated_aliases(NewsPage.objects.child_of(self).live().public())
             .select_related("listing_image")
             .defer_streamfields()
             .order_by("-date", "-pk")
@@ -193,11 +202,27 @@ class NewsPage(BasePage):
             )
 
 
-class BarrierReportField(AbstractFormField):
+class TranslatableFormField(TranslatableMixin, AbstractFormField):
+    """A form page's question: label, help text and choices are translated with the page in
+    wagtail-localize; type, required and the stored key (`clean_name`) stay the same in every
+    language, so German and English answers have the same columns."""
+
+    override_translatable_fields = [
+        SynchronizedField("field_type", overridable=False),
+        SynchronizedField("required", overridable=False),
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        abstract = True
+
+
+class BarrierReportField(TranslatableFormField):
     page = ParentalKey("BarrierReportPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class BarrierReportPage(AbstractEmailForm):
+class BarrierReportPage(NotifyingFormMixin, AbstractEmailForm):
     """Feedback mechanism of the accessibility statement (BITV 2.0): reports are stored
     as form submissions and visible to editors."""
 
@@ -237,6 +262,14 @@ class SiteSettings(BaseSiteSetting):
         _("contact email"), blank=True, default="netzwerk@example.org"
     )
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    form_notification_email = models.EmailField(
+        _("form notifications"),
+        blank=True,
+        help_text=_(
+            "Who is told about barrier reports, survey answers and other form submissions. "
+            "Empty: the contact email."
+        ),
+    )
     footer_text = models.TextField(_("footer text"), blank=True)
     participation_portal_url = models.URLField(
         _("e-participation portal"),
@@ -290,7 +323,12 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("ministry_name"), FieldPanel("ministry_address")], heading=_("Ministry")
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("footer_text")],
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("form_notification_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("footer_text"),
+            ],
             heading=_("Contact and footer"),
         ),
         FieldPanel("participation_portal_url"),

@@ -36,6 +36,26 @@ MINISTRY_PAGE_PERMISSIONS = [
 GUEST_PAGE_PERMISSIONS = ["add_page"]
 
 MINISTRY_MEDIA_PERMISSIONS = ["add", "change", "choose", "delete"]
+
+# Model permissions (app_label, model, codename) outside the page tree. Translating is one
+# global permission in wagtail-localize; which pages a guest may translate is narrowed to the
+# pages they can edit in home/translation_admin.py.
+TRANSLATE = ("wagtail_localize", "translation", "submit_translation")
+MINISTRY_TOOL_PERMISSIONS = [
+    TRANSLATE,
+    *(
+        ("wagtailsearchpromotions", "searchpromotion", f"{action}_searchpromotion")
+        for action in ("add", "change", "delete")
+    ),
+    *(
+        ("wagtailredirects", "redirect", f"{action}_redirect")
+        for action in ("add", "change", "delete")
+    ),
+]
+GUEST_TOOL_PERMISSIONS = [TRANSLATE]
+# wagtail-localize's own migration creates its permission with get_or_create(..., name=...):
+# the same name here, or a fresh database would get a duplicate row when ours runs first.
+PERMISSION_NAMES = {"submit_translation": "Can submit translations"}
 GUEST_MEDIA_PERMISSIONS = ["add", "choose"]
 
 
@@ -47,7 +67,7 @@ def _permission(apps, app_label, model, codename):
     permission, _ = Permission.objects.get_or_create(
         content_type=content_type,
         codename=codename,
-        defaults={"name": codename.replace("_", " ").capitalize()},
+        defaults={"name": PERMISSION_NAMES.get(codename, codename.replace("_", " ").capitalize())},
     )
     return permission
 
@@ -134,6 +154,8 @@ def ensure_roles(apps=global_apps):
     access_admin = _permission(apps, "wagtailadmin", "admin", "access_admin")
     ministry.permissions.add(access_admin)
     guests.permissions.add(access_admin)
+    ministry.permissions.add(*(_permission(apps, *p) for p in MINISTRY_TOOL_PERMISSIONS))
+    guests.permissions.add(*(_permission(apps, *p) for p in GUEST_TOOL_PERMISSIONS))
 
     root = Collection.objects.get(depth=1)
     partner = Collection.objects.filter(name=PARTNER_COLLECTION, depth=2).first()

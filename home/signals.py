@@ -1,7 +1,8 @@
 """Keep role grants complete: after every migrate, and when a section page (or a translation or
-alias of one) is created, since each locale has its own page tree."""
+alias of one) is created, since each locale has its own page tree. After every migrate the
+Site record also follows SITE_URL."""
 
-from django.db.models.signals import post_migrate, post_save, pre_save
+from django.db.models.signals import post_migrate, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from .permissions import ROOT_TYPES, SECTION_TYPES
@@ -20,6 +21,16 @@ def ensure_roles_after_migrate(sender, **kwargs):
     hooks.search_for_hooks()  # snippets registered in wagtail_hooks modules
     ensure_roles()
     ensure_runtime_permissions()
+
+
+@receiver(post_migrate, dispatch_uid="home_sync_site_url")
+def sync_site_after_migrate(sender, using="default", **kwargs):
+    """Wagtail's Site record follows SITE_URL (home/site_url.py)."""
+    if sender.name != "home":
+        return
+    from .site_url import sync_site_record
+
+    sync_site_record(using)
 
 
 @receiver(post_save, dispatch_uid="home_section_permissions")
@@ -46,3 +57,17 @@ def case_defaults_to_editors_organisation(sender, instance, raw=False, **kwargs)
     )
     if profile and profile.organisation_id:
         instance.organisation_id = profile.organisation_id
+
+
+@receiver(pre_delete, dispatch_uid="home_delete_untranslated_aliases")
+def delete_untranslated_aliases(sender, instance, **kwargs):
+    """Deleting a German page (a draft, typically) deletes its untranslated aliases in the
+    other language trees; Wagtail would keep them as orphans showing German text."""
+    from wagtail.models import Page
+
+    if not isinstance(instance, Page) or not instance.pk:
+        return
+    from .untranslated import untranslated_aliases
+
+    for alias in untranslated_aliases(Page.objects.filter(alias_of_id=instance.pk)):
+        alias.delete()

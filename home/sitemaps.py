@@ -1,6 +1,7 @@
 """Sitemap over both language trees, with hreflang alternates for each translation."""
 
 from collections import defaultdict
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db.models import Q
@@ -24,10 +25,13 @@ class MultilingualSitemap(Sitemap):
             .order_by("path")
         )
 
+    def get_urls(self, page=1, site=None, protocol=None):
+        # Locations on the public base URL (SITE_URL), not on the host the request used.
+        base = urlsplit(settings.SITE_URL)
+        return self._urls(page, base.scheme, base.netloc)
+
     @staticmethod
     def _location(page, protocol, domain):
-        # Django's sitemap view passes the requested host as `domain` (ALLOWED_HOSTS limits it):
-        # use it instead of the Site record's hostname, which is often a placeholder.
         parts = page.get_url_parts()
         if parts is None:
             return None

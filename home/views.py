@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .caching import health as cache_health
+from .site_url import absolute_url
 
 
 @never_cache
@@ -29,6 +30,6 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /de/suche/",
         "Disallow: /en/search/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -73,3 +73,68 @@ def invite_guest_editor_menu_item():
         icon_name="mail",
         order=610,
     )
+
+
+from . import outbox_admin  # noqa: E402,F401  (outgoing mail admin)
+
+
+# --- translating (wagtail-localize) and site tools for Ministry editors -------------------
+# These URL hooks must run before wagtail-localize's and search_promotions' (INSTALLED_APPS
+# order: "home" comes first), so the guarded views answer at the original paths.
+@hooks.register("register_admin_urls")
+def guarded_tool_urls():
+    from .admin_tools import search_terms_urls
+    from .translation_admin import guarded_urls
+
+    return guarded_urls() + search_terms_urls()
+
+
+@hooks.register("register_page_action_menu_item")
+def translate_menu_item():
+    from .translation_admin import TranslateMenuItem
+
+    return TranslateMenuItem(order=5)
+
+
+@hooks.register("register_reports_menu_item")
+def search_terms_menu_item():
+    from .admin_tools import search_terms_menu_item
+
+    return search_terms_menu_item()
+
+
+@hooks.register("construct_reports_menu")
+def one_search_terms_item(request, menu_items):
+    from .admin_tools import drop_superuser_search_terms_item
+
+    drop_superuser_search_terms_item(menu_items)
+
+
+@hooks.register("construct_homepage_panels")
+def editorial_dashboard_panels(request, panels):
+    from .admin_panels import NewReportsPanel
+
+    if is_ministry_editor(request.user):
+        panels.append(NewReportsPanel())
+
+
+@hooks.register("construct_page_action_menu")
+def workflow_name_in_editors_language(menu_items, request, context):
+    """ "Submit to <workflow>" names the workflow in the editor's language (see role_name)."""
+    from .templatetags.editorial_tags import role_name
+
+    for item in menu_items:
+        if item.name != "action-submit":
+            continue
+        original = item.get_context_data
+
+        def get_context_data(parent_context, original=original):
+            data = original(parent_context)
+            workflow = getattr(parent_context.get("page"), "get_workflow", lambda: None)()
+            if workflow is None and parent_context.get("parent_page") is not None:
+                workflow = parent_context["parent_page"].get_workflow()
+            if workflow is not None:
+                data["label"] = str(data["label"]).replace(workflow.name, role_name(workflow.name))
+            return data
+
+        item.get_context_data = get_context_data

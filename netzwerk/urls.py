@@ -29,10 +29,15 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Development and the demo only; production serves media from S3 or the web server.
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    media_prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns.append(
+        re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
 
 if settings.BENCH_FLOOR:
     from .bench import floor
@@ -42,5 +47,6 @@ if settings.BENCH_FLOOR:
 urlpatterns += i18n_patterns(
     path(_("search/"), search_views.search, name="search"),
     path(_("search/suggestions/"), search_views.suggest, name="search_suggest"),
+    path("", include("feeds.urls")),
     path("", include(wagtail_urls)),
 )

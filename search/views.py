@@ -17,15 +17,14 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
-from modelsearch.query import Fuzzy
 from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from home.caching import cached_per_generation
 from home.models import paginate
 
-from . import facets, matches
+from . import engine, facets, matches
 from .excerpts import build_excerpt
 
 MAX_QUERY_LENGTH = 200
@@ -49,8 +48,7 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-def public_pages(locale):
-    return Page.objects.live().public().filter(locale=locale)
+public_pages = engine.public_pages
 
 
 def search(request):
@@ -66,9 +64,7 @@ def search(request):
 
 
 def run_search(request, query, locale, selection):
-    # Double quotes open FTS5 phrases that an unbalanced quote leaves unterminated; the words
-    # are what matters for every backend.
-    search_query = " ".join(query.replace('"', " ").split())
+    search_query = engine.searchable(query)
     if not search_query:  # nothing searchable is left: an empty result with the usual help
         return {
             "results": paginate(request, [], per_page=RESULTS_PER_PAGE),
@@ -79,10 +75,10 @@ def run_search(request, query, locale, selection):
     # All matches once (ids, page types, regions); count, facets and the page come from them.
     pages = public_pages(locale)
     case_filters = facets.CaseFilters(selection.case_filters)
-    rows, fuzzy = matches.match_rows(pages, search_query), False
+    rows, fuzzy = engine.exact_rows(pages, search_query), False
     shown = shown_rows(rows, case_filters, selection)
     if not shown:
-        fuzzy_rows = try_fuzzy(pages, search_query)
+        fuzzy_rows = engine.fuzzy_rows(pages, search_query)
         fuzzy_shown = shown_rows(fuzzy_rows, case_filters, selection)
         if fuzzy_shown:
             rows, shown, fuzzy = fuzzy_rows, fuzzy_shown, True
@@ -117,15 +113,6 @@ def shown_rows(rows, case_filters, selection):
     if selection.page_type is None:
         return rows
     return [row for row in rows if row.content_type_id == selection.page_type.pk]
-
-
-def try_fuzzy(pages, query):
-    """Rows of close matches for a misspelt query; empty if the backend has no fuzzy search
-    (SQLite)."""
-    try:
-        return matches.match_rows(pages, Fuzzy(query, unaccent=True))
-    except NotImplementedError:
-        return []
 
 
 def spelling_suggestion(query, items):

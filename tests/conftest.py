@@ -7,13 +7,34 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from tests.tooling import fold_skip_location
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    fold_skip_location(outcome.get_result())  # one summary line for missing browser tools
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """`@pytest.mark.postgres(reason=...)`: the test needs PostgreSQL; skipped elsewhere."""
+    marker = request.node.get_closest_marker("postgres")
+    if marker is None:
+        return
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        reason = marker.kwargs.get("reason") or "needs PostgreSQL"
+        pytest.skip(f"{reason} (run with DATABASE_URL=postgres://...)")
 
 
 @pytest.fixture(autouse=True)

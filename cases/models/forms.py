@@ -10,6 +10,12 @@ class LocaleFilteredPageForm(WagtailAdminPageForm):
 
     locale_filtered_fields = ("topics", "target_groups", "methods", "related_methods")
 
+    def _post_clean(self):
+        # Wagtail defers required fields when a draft is saved; tell the model too, so that
+        # checks which matter only for publishing wait until submit or publish.
+        self.instance.is_draft_save = self.is_deferred_validation
+        super()._post_clean()
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         locale_id = getattr(self.instance, "locale_id", None) or Locale.get_default().pk

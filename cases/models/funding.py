@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.models import BasePage
+from home.untranslated import without_untranslated_aliases
 
 from .utils import synchronised
 
@@ -34,9 +35,9 @@ class FundingIndexPage(BasePage):
     def programmes(self):
         """Open programmes first (soonest deadline first, rolling ones after), then closed."""
         programmes = (
-            FundingProgrammePage.objects.child_of(self)
-            .live()
-            .public()
+            without_untranslated_aliases(
+                FundingProgrammePage.objects.child_of(self).live().public()
+            )
             .defer_streamfields()
             .order_by("title")
         )

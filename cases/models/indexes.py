@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from home.caching import cached_per_generation
 from home.models import BasePage
 from home.params import legacy_redirect
+from home.untranslated import without_untranslated_aliases
 
 from .. import views
 from ..filters import FILTER_KEYS
@@ -38,7 +39,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("case index page")
 
     def cases(self):
-        return CasePage.objects.child_of(self).live().public()
+        return without_untranslated_aliases(CasePage.objects.child_of(self).live().public())
 
     @path("")
     def listing(self, request):
@@ -67,7 +68,9 @@ class MethodIndexPage(BasePage):
     def methods(self):
         # Listings never show the steps: not loading StreamFields saves their decoding.
         return (
-            MethodPage.objects.child_of(self).live().public().defer_streamfields().order_by("title")
+            without_untranslated_aliases(MethodPage.objects.child_of(self).live().public())
+            .defer_streamfields()
+            .order_by("title")
         )
 
     def serve(self, request, *args, **kwargs):

@@ -155,9 +155,26 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("event_type"),
         index.FilterField("format"),
     ]
+    # The facts of an event are the same in every language; home/translation_sync.py copies
+    # them into the English page whenever the German one is published.
     override_translatable_fields = [
-        SynchronizedField("registration_url"),
-        SynchronizedField("venue_address"),
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "event_type",
+            "start",
+            "end",
+            "all_day",
+            "is_cancelled",
+            "format",
+            "venue_name",
+            "venue_address",
+            "capacity",
+            "registration_mode",
+            "registration_url",
+            "registration_deadline",
+            "related_cases",
+            "related_methods",
+        )
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

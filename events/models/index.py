@@ -16,6 +16,7 @@ from cases.choices import Format
 from cases.derived import Counted
 from home.caching import SITE, depends_on
 from home.models import BasePage, paginate
+from home.untranslated import without_untranslated_aliases
 
 from .. import registration as service
 from ..formatting import EVENT_TZ, local
@@ -64,9 +65,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         return (
-            EventPage.objects.child_of(self)
-            .live()
-            .public()
+            without_untranslated_aliases(EventPage.objects.child_of(self).live().public())
             .defer_streamfields()  # listings and the feed show no body/agenda
             .select_related("locale", "listing_image")
         )

@@ -4,18 +4,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.search import index
 
-from home.models import BasePage
+from home.form_notifications import NotifyingFormMixin
+from home.models import BasePage, TranslatableFormField
 
 
-class SurveyFormField(AbstractFormField):
+class SurveyFormField(TranslatableFormField):
     page = ParentalKey("SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class SurveyPage(AbstractEmailForm, BasePage):
+class SurveyPage(NotifyingFormMixin, AbstractEmailForm, BasePage):
     """The network survey: editors compose the questions; answers are stored as Wagtail
     form submissions (listed and exported in the admin); emails only when an address is set."""
 

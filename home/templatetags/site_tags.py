@@ -10,6 +10,9 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.site_url import absolute_url
+from home.untranslated import without_untranslated_aliases
+
 register = template.Library()
 
 
@@ -84,11 +87,13 @@ def _build_language_links(request, page):
     links = []
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for p in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        # An untranslated alias is German text: never offered as the English version.
+        translated = without_untranslated_aliases(page.get_translations(inclusive=True))
+        for p in translated.live().public().select_related("locale"):
             translations[p.locale.language_code] = p
     for code, name in settings.LANGUAGES:
         with translation.override(code):
-            native = translation.gettext(name)
+            native = translation.gettext(name)  # i18n: marked elsewhere (settings.LANGUAGES)
         entry = {"code": code, "name": native, "is_current": code == current, "available": True}
         if translations:
             target = translations.get(code)
@@ -111,9 +116,8 @@ def _build_language_links(request, page):
 @register.simple_tag(takes_context=True)
 def hreflang_links(context):
     """Alternate URLs of the current page for each available language plus x-default."""
-    request = context.get("request")
     links = [
-        {"code": link["code"], "url": request.build_absolute_uri(link["url"])}
+        {"code": link["code"], "url": absolute_url(link["url"])}
         for link in language_links(context)
         if link["available"]
     ]
@@ -125,14 +129,19 @@ def hreflang_links(context):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """Absolute URL of the current page on the host the visitor used (ALLOWED_HOSTS limits
-    which hosts that can be), so canonical links never point at a placeholder Site hostname."""
+    """Absolute URL of the current page on the public base URL (SITE_URL)."""
     request = context.get("request")
     page = context.get("page")
     if request is None or not isinstance(page, Page) or not page.pk:
         return ""
     url = page.get_url(request)
-    return request.build_absolute_uri(url) if url else ""
+    return absolute_url(url) if url else ""
+
+
+@register.simple_tag(name="absolute_url")
+def absolute_url_tag(url):
+    """`{% absolute_url some_url %}`: a path on the public base URL (for OpenGraph, feeds)."""
+    return absolute_url(url)
 
 
 @register.simple_tag

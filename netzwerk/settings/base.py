@@ -26,8 +26,38 @@ def env_list(name, default=""):
     return [item.strip() for item in (env(name, default) or "").split(",") if item.strip()]
 
 
+def public_base_url(value):
+    """SITE_URL checked and normalised to `scheme://host[:port]`.
+
+    Wagtail's Site record stores only host and port and derives the scheme from the port
+    (443 is https, anything else http), so https on another port cannot be represented."""
+    from urllib.parse import urlsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    parts = urlsplit(value.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if parts.scheme not in {"http", "https"} or not parts.hostname or port == -1:
+        raise ImproperlyConfigured(f"SITE_URL must look like https://host[:port], not {value!r}")
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"SITE_URL is a base URL without a path: {value!r}")
+    default_port = 443 if parts.scheme == "https" else 80
+    port = port or default_port
+    if (parts.scheme == "https") != (port == 443):
+        raise ImproperlyConfigured(f"SITE_URL: https needs port 443, http another: {value!r}")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    return f"{parts.scheme}://{host}" + ("" if port == default_port else f":{port}")
+
+
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = False
+# The public base URL: the source of every absolute URL the site writes (mails, .ics, CSV/JSON
+# exports, JSON-LD, sitemap, API, canonical/OpenGraph links). `migrate` and load_demo_content
+# keep Wagtail's Site record in step (home/site_url.py). Production requires it.
+SITE_URL = public_base_url(env("SITE_URL", "http://127.0.0.1:8000"))
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -36,6 +66,8 @@ INSTALLED_APPS = [
     "cases",
     "events",
     "search",
+    "feeds",
+    "insights",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
@@ -67,6 +99,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django_tasks",
+    "django_tasks_db",
     "axes",
     "csp",
     # CDN purge on publish; without WAGTAILFRONTENDCACHE (below) it purges nothing.
@@ -191,7 +225,7 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
 
 WAGTAIL_SITE_NAME = "Netzwerk Bürgerbeteiligung Sachsen"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)  # admin links in mails
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -199,7 +233,9 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# No third party in the admin either: avatars are never fetched from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILAPI_BASE_URL = SITE_URL  # the API's detail_url
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
@@ -269,6 +305,19 @@ EMAIL_PORT = int(env("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))  # seconds: a hanging SMTP server frees the worker
+
+# Background tasks (django-tasks). "default" is what Wagtail's own tasks use (search index
+# updates on save): they stay in the request, as without a TASKS setting, so publishing needs no
+# worker. "background" is the durable queue in the database (django-tasks-db) for work that must
+# survive restarts and SMTP outages (home/outbox.py, newsletters), run by
+# `manage.py db_worker --backend background` (a process of its own in production).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+# Seconds between delivery attempts of a mail; after the last one it is "failed" (admin).
+OUTBOX_RETRY_DELAYS = [int(s) for s in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,21600")]
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "netzwerk@example.org")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,4 +1,4 @@
-"""Production: refuses to start without a real SECRET_KEY and ALLOWED_HOSTS."""
+"""Production: refuses to start without a real SECRET_KEY, ALLOWED_HOSTS and SITE_URL."""
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -13,6 +13,12 @@ if not SECRET_KEY or len(SECRET_KEY) < 32:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set (comma-separated host names).")
+# No default: a wrong public URL would put dead links into every mail, feed and export.
+if not env("SITE_URL"):
+    raise ImproperlyConfigured(
+        "SITE_URL must be set to the public base URL, e.g. https://netzwerk.example.org."
+    )
+PRODUCTION = True  # demo-only commands refuse to run here (home/management/commands)
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

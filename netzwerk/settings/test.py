@@ -1,7 +1,7 @@
 """Test settings: fast hashing, in-memory email, no DEBUG."""
 
 from .base import *  # noqa: F401,F403
-from .base import env
+from .base import env, public_base_url
 
 SECRET_KEY = "test-only-key"
 DEBUG = False
@@ -14,7 +14,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://testserver")
+# The test client's host; the e2e server passes its own address.
+SITE_URL = public_base_url(env("SITE_URL", "http://testserver"))
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILAPI_BASE_URL = SITE_URL
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Login throttling is off by default so tests may use client.login(); the security tests
@@ -22,3 +25,9 @@ WHITENOISE_AUTOREFRESH = True
 AXES_ENABLED = False
 # Quiet test output: wagtail logs every page created by the demo content at INFO.
 LOGGING["root"]["level"] = env("LOG_LEVEL", "WARNING")  # noqa: F405
+# Mail is delivered at commit by the in-process backend; tests/integration/test_outbox.py runs
+# the database queue and its real worker.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}

@@ -31,7 +31,8 @@ Fixtures (all in this file):
 ``e2e_mail_dir`` (session)  directory where the server's file-based email backend writes
     mails; ``read_mails(e2e_mail_dir)`` (helpers) returns them as ``email.message.Message``.
 ``browser`` (session)  Playwright Chromium from /usr/bin/chromium (never a downloaded browser).
-    Missing Chromium: tests are skipped with a reason; with REQUIRE_BROWSER=1 they fail.
+    Missing Chromium or npm test tools: skipped with one reason naming what to install
+    (tests/tooling.py); with REQUIRE_BROWSER=1 they fail.
 ``page`` (function)  a fresh browser context + page per test (no shared cookies), with
     ``base_url`` set to the server, so ``page.goto("/de/")`` works. On failure a screenshot and
     the HTML land in ``test-results/``; with E2E_TRACE=1 also a Playwright trace.
@@ -61,8 +62,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+from tests.tooling import CHROMIUM, ROOT, require
+
 RESULTS_DIR = ROOT / "test-results"
 
 
@@ -207,6 +208,7 @@ def e2e_server(tmp_path_factory):
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(mail_dir),
             "MEDIA_ROOT": str(media_dir),
+            "SITE_URL": url,  # every absolute link (mails, feeds, API) points at this server
             "WAGTAILADMIN_BASE_URL": url,
             "PYTHONUNBUFFERED": "1",
         }
@@ -250,11 +252,7 @@ def e2e_mail_dir(e2e_server):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} is missing (apt-get install chromium); browser tests need it"
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
+    require("chromium", "npm")  # nearly every browser test runs axe-core
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

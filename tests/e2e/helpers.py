@@ -15,22 +15,16 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+from tests.tooling import AXE_JS, ROOT, VNU_JAR, require
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def _require(path):
-    if not path.exists():
-        raise AssertionError(f"{path.relative_to(ROOT)} is missing: run `npm ci` in {ROOT}")
 
 
 def axe_violations(page, exclude=(), impacts=("serious", "critical")):
     """Run axe-core (WCAG 2.0/2.1 A+AA rules) on the current page; return the violations
     of the given impacts. `exclude` takes CSS selectors to leave out (e.g. third-party
     widgets we do not control: we have none, so prefer not to use it)."""
-    _require(AXE_JS)
+    require("npm")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     context = {"include": [["html"]], "exclude": [[s] for s in exclude]} if exclude else None
@@ -77,7 +71,7 @@ def html_errors(documents):
         documents = {f"document {i}": doc for i, doc in enumerate(documents)}
     if not documents:
         return {}
-    _require(VNU_JAR)
+    require("java", "npm")
     with tempfile.TemporaryDirectory() as tmp:
         files = {}
         for index, (label, html) in enumerate(documents.items()):

@@ -21,7 +21,9 @@ def _env(tmp_path, **extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_"))
+        if not key.startswith(
+            ("DJANGO_", "DATABASE_", "SECRET_KEY", "ALLOWED_HOSTS", "REDIS_", "SITE_URL")
+        )
     }
     env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     env.update(extra)
@@ -45,6 +47,7 @@ def test_production_settings_pass_check_deploy(tmp_path):
         DJANGO_SETTINGS_MODULE="netzwerk.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="netzwerk.example.org",
+        SITE_URL="https://netzwerk.example.org",
     )
     result = _manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -54,9 +57,14 @@ def test_production_settings_pass_check_deploy(tmp_path):
 @pytest.mark.parametrize(
     "missing,extra",
     [
-        ("SECRET_KEY", {"ALLOWED_HOSTS": "netzwerk.example.org"}),
-        ("SECRET_KEY", {"ALLOWED_HOSTS": "netzwerk.example.org", "SECRET_KEY": "short"}),
-        ("ALLOWED_HOSTS", {"SECRET_KEY": secrets.token_urlsafe(50)}),
+        ("SECRET_KEY", {"ALLOWED_HOSTS": "netzwerk.example.org", "SITE_URL": "https://a.b"}),
+        ("SECRET_KEY", {"ALLOWED_HOSTS": "a.b", "SECRET_KEY": "short", "SITE_URL": "https://a.b"}),
+        ("ALLOWED_HOSTS", {"SECRET_KEY": secrets.token_urlsafe(50), "SITE_URL": "https://a.b"}),
+        ("SITE_URL", {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "a.b"}),
+        (
+            "SITE_URL",
+            {"SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "a.b", "SITE_URL": "a.b"},
+        ),
     ],
 )
 def test_production_refuses_to_start_without_secrets(tmp_path, missing, extra):

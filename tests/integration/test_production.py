@@ -22,12 +22,13 @@ def production_env(tmp_path, **extra):
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "PYTEST", "SECRET_KEY", "ALLOWED_HOSTS"))
+        if not key.startswith(("DJANGO_", "PYTEST", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL"))
     }
     env.update(
         DJANGO_SETTINGS_MODULE="netzwerk.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
+        SITE_URL="http://127.0.0.1:8123",
         DATABASE_URL=f"sqlite:///{tmp_path / 'prod.sqlite3'}",
     )
     env.update(extra)
@@ -68,7 +69,7 @@ def test_gunicorn_config_reads_the_environment(monkeypatch):
 
 @pytest.mark.parametrize(
     "missing, message",
-    [("SECRET_KEY", "SECRET_KEY"), ("ALLOWED_HOSTS", "ALLOWED_HOSTS")],
+    [("SECRET_KEY", "SECRET_KEY"), ("ALLOWED_HOSTS", "ALLOWED_HOSTS"), ("SITE_URL", "SITE_URL")],
 )
 def test_production_settings_refuse_to_start_without_secrets(tmp_path, missing, message):
     env = production_env(tmp_path)

@@ -276,6 +276,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         DJANGO_SETTINGS_MODULE="netzwerk.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="netzwerk.example.org",
+        SITE_URL="https://netzwerk.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     )
     result = subprocess.run(

@@ -11,15 +11,18 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from home.bulk_index import batched_search_index
+from home.site_url import sync_site_record
 
 # Each app contributes a `demo` module with a `load()` function, run in this order.
-DEMO_MODULES = ["home.demo", "cases.demo", "events.demo"]
+DEMO_MODULES = ["home.demo", "cases.demo", "events.demo", "insights.demo"]
 
 
 class Command(BaseCommand):
     help = "Load German/English demo content. Safe to run again: existing pages are kept."
 
     def handle(self, *args, **options):
+        # Links in the demo's mails, feeds and exports use the Site record: keep it on SITE_URL.
+        sync_site_record()
         # A page is saved several times while it is created, published and translated; index
         # each saved object once at the end instead of on every save (same index, less work).
         with batched_search_index(), batched_reference_index():
