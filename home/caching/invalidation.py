@@ -56,8 +56,9 @@ def _model_changed(sender, instance, raw=False, **kwargs):
     if raw:
         return
     scopes = getattr(instance, "cache_scopes", None)
-    if scopes is not None:
-        bump(*scopes(), reason=f"{sender._meta.label} {instance.pk}")
+    if scopes is not None:  # () for admin-only data that no public page shows
+        if scopes():
+            bump(*scopes(), reason=f"{sender._meta.label} {instance.pk}")
     elif _is_public_dependency(sender):
         bump(reason=f"{sender._meta.label} {instance.pk}")
 
