@@ -47,10 +47,14 @@ def _uses_local_memory():
 
 
 def _file(scope):
-    """One file per project checkout, database and scope, so test runs don't interfere."""
+    """One file per project checkout, database and scope, shared by the processes that share
+    the database. An in-memory SQLite database (tests) belongs to one process, so the process
+    id is part of the identity there: parallel test runs don't make each other's caches stale."""
     from django.db import connection
 
     ident = f"{settings.BASE_DIR}|{connection.settings_dict.get('NAME')}"
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        ident += f"|pid={os.getpid()}"
     digest = hashlib.sha1(ident.encode()).hexdigest()[:16]
     suffix = "" if scope == SITE else "-" + hashlib.sha1(scope.encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"netzwerk-pagecache-{digest}{suffix}"
