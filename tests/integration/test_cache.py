@@ -251,27 +251,49 @@ def test_case_filters_are_cacheable_and_a_published_case_shows_at_once(client, h
         assert "Frisch umbenanntes Verfahren" in html, url
 
 
-def test_a_bump_in_another_process_is_seen_without_redis(settings):
-    """gunicorn workers have separate local-memory caches: a publish handled by one worker
-    must make every other worker's pages and derived caches stale too."""
+def _bump_in_another_process(database_name):
     import os
     import subprocess
     import sys
 
     from django.conf import settings as django_settings
-    from django.db import connection
 
-    from home.caching import current_generation
-
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    before = current_generation()
-    # Another process on the same checkout and database bumps the generation.
     code = (
         "import django; django.setup(); from django.conf import settings; "
-        f"settings.DATABASES['default']['NAME'] = {connection.settings_dict['NAME']!r}; "
+        f"settings.DATABASES['default']['NAME'] = {database_name!r}; "
         "from home.caching import bump_generation; bump_generation('test')"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netzwerk.settings.test"}
     env.pop("REDIS_URL", None)
     subprocess.run([sys.executable, "-c", code], cwd=django_settings.BASE_DIR, env=env, check=True)
+
+
+def test_a_bump_in_another_process_is_seen_without_redis(settings, monkeypatch, tmp_path):
+    """gunicorn workers have separate local-memory caches: a publish handled by one worker
+    must make every other worker's pages and derived caches stale too."""
+    from django.db import connection
+
+    from home.caching import current_generation
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Both processes on one database file, like the demo's gunicorn or runserver workers.
+    shared = str(tmp_path / "shared.sqlite3")
+    monkeypatch.setitem(connection.settings_dict, "NAME", shared)
+    before = current_generation()
+    _bump_in_another_process(shared)
     assert current_generation() != before
+
+
+def test_in_memory_sqlite_databases_of_other_processes_do_not_interfere(settings):
+    """Each pytest-xdist worker has its own in-memory SQLite test database under the same
+    name: a publish in one worker must not make the other worker's cached pages stale."""
+    from django.db import connection
+
+    from home.caching import current_generation
+
+    if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+        pytest.skip("only an in-memory SQLite test database is private to its process")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    before = current_generation()
+    _bump_in_another_process(connection.settings_dict["NAME"])
+    assert current_generation() == before
