@@ -63,6 +63,13 @@ def prepare_database():
     if os.environ.get("ELASTICSEARCH_URL") or os.environ.get("RELEVANCE_REINDEX"):
         log("update_index")
         run("update_index")
+    if DB_URL.startswith(("postgres://", "postgresql://")):
+        # Fresh planner statistics, as autovacuum keeps them in production: the search reads
+        # which words are common from them (search.backends.postgres.lexeme_shares).
+        import psycopg
+
+        with psycopg.connect(DB_URL, autocommit=True) as conn:
+            conn.execute("ANALYZE wagtailsearch_indexentry")
 
 
 def has_demo_content(env):

@@ -328,6 +328,8 @@ def load_methods(index, target_groups):
         group_slugs = {g for sel in facts["selection"] for g in groups_for_purpose[sel]}
         if slug in ("jugendparlament", "world-cafe", "zukunftswerkstatt"):
             group_slugs |= {"jugendliche", "kinder"}
+        if slug == "jugendparlament":  # a body of young people, not for businesses
+            group_slugs = {"jugendliche", "kinder"}
         if slug in ("stadtteilspaziergang", "fokusgruppe", "einwohnerversammlung"):
             group_slugs |= {"seniorinnen-senioren", "behinderung", "migration"}
         de = {

@@ -9,6 +9,8 @@ from django.db.models import Value
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
+from home.exports import BOM, spreadsheet_safe
+
 from .choices import Format, ParticipationLevel, Recruitment, Status
 from .derived import cached
 from .models.cases import CasePage
@@ -268,9 +270,9 @@ class _Echo:
 
 def csv_value(value):
     if value.__class__ is str:
-        return value
+        return spreadsheet_safe(value)
     if isinstance(value, list):
-        return MULTI_VALUE_SEPARATOR.join(value)
+        return spreadsheet_safe(MULTI_VALUE_SEPARATOR.join(value))
     if isinstance(value, bool):
         return "true" if value else "false"
     return "" if value is None else value
@@ -280,7 +282,7 @@ def csv_response(queryset, builder, filename):
     writer = csv.writer(_Echo())
 
     def rows():
-        yield writer.writerow(KEYS)
+        yield BOM + writer.writerow(KEYS)  # Excel reads UTF-8 only with the BOM
         lines = []
         for record in builder.records(queryset):
             lines.append(writer.writerow([csv_value(record[key]) for key in KEYS]))

@@ -1,10 +1,15 @@
 """The method finder: ranks methods by how many of the visitor's criteria they meet.
 
 Each question of the GET form is one criterion. A method meets it, misses it, or its data
-do not say (counted as not met, shown as "not known"). When no method meets every
-criterion, the finder names the criterion whose relaxation lets most methods meet all others.
+do not say (counted as not met, shown as "not known"). Methods with the same score are
+ordered by how closely they fit the numbers asked for (group size, time, budget), then by
+title. Every method that meets all criteria or all but one is shown; the rest of the partial
+matches follow behind "show more". When no method meets every criterion, the finder names
+pairs of criteria no method meets together and the criterion whose relaxation lets most
+methods meet all others.
 """
 
+import math
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -30,7 +35,8 @@ from .models.taxonomies import TargetGroup
 
 MAX_PEOPLE = 1_000_000
 CASES_PER_METHOD = 3
-MAX_RESULTS = 15
+# Weaker partial matches (two or more criteria missed) shown behind "show more" at most.
+MAX_WEAK_RESULTS = 15
 # What the finder's case links need: pageurl reads url_path (plus the page's own id).
 CASE_FIELDS = ("title", "url_path", "is_example", "locale_id")
 
@@ -43,6 +49,9 @@ class Check:
     label: str
     state: str
     detail: str = ""
+    chosen: str = ""  # the visitor's answer, as shown: "Zielgruppe: Jugendliche"
+    # How far the method is from the answer, 0 = exact fit (group size, time, budget).
+    distance: float = 0.0
 
 
 @dataclass
@@ -63,6 +72,15 @@ class Result:
     @property
     def unmet(self):
         return [c for c in self.checks if c.state != MET]
+
+    @property
+    def distance(self):
+        """Closeness of fit over the numeric criteria the method meets (smaller is closer)."""
+        return sum(c.distance for c in self.checks if c.state == MET)
+
+    @property
+    def total(self):
+        return len(self.checks)
 
 
 class MethodFinder:
@@ -185,17 +203,34 @@ class MethodFinder:
             if low is None and high is None:
                 return Check(key, label, UNKNOWN)
             ok = (low is None or wanted >= low) and (high is None or wanted <= high)
-            return Check(key, label, MET if ok else UNMET, method.participants_text())
+            # Fit: how far (in orders of magnitude) the answer is from the middle of the range.
+            middle = math.sqrt((low or high or wanted) * (high or low or wanted))
+            distance = abs(math.log10(wanted) - math.log10(middle))
+            return Check(
+                key, label, MET if ok else UNMET, method.participants_text(), distance=distance
+            )
         if key == "time":
             if not method.duration:
                 return Check(key, label, UNKNOWN)
-            ok = DURATION_ORDER.index(method.duration) <= DURATION_ORDER.index(wanted)
-            return Check(key, label, MET if ok else UNMET, method.get_duration_display())
+            gap = DURATION_ORDER.index(wanted) - DURATION_ORDER.index(method.duration)
+            return Check(
+                key,
+                label,
+                MET if gap >= 0 else UNMET,
+                method.get_duration_display(),
+                distance=gap / len(DURATION_ORDER),
+            )
         if key == "budget":
             if not method.cost:
                 return Check(key, label, UNKNOWN)
-            ok = EFFORT_ORDER.index(method.cost) <= EFFORT_ORDER.index(wanted)
-            return Check(key, label, MET if ok else UNMET, method.get_cost_display())
+            gap = EFFORT_ORDER.index(wanted) - EFFORT_ORDER.index(method.cost)
+            return Check(
+                key,
+                label,
+                MET if gap >= 0 else UNMET,
+                method.get_cost_display(),
+                distance=gap / len(EFFORT_ORDER),
+            )
         raise ValueError(key)  # pragma: no cover
 
     def _evaluate(self, methods, criteria):
@@ -206,16 +241,31 @@ class MethodFinder:
                 methodpage_id__in=[m.pk for m in methods]
             ).values_list("methodpage_id", "targetgroup__translation_key"):
                 target_group_keys.setdefault(method_id, set()).add(tk)
-        return [
-            Result(
-                m,
-                [
-                    self._check(m, key, wanted, target_group_keys)
-                    for key, wanted in criteria.items()
-                ],
-            )
-            for m in methods
-        ]
+        chosen = {key: self.chosen_label(key) for key in criteria}
+        results = []
+        for method in methods:
+            checks = []
+            for key, wanted in criteria.items():
+                check = self._check(method, key, wanted, target_group_keys)
+                check.chosen = chosen[key]
+                checks.append(check)
+            results.append(Result(method, checks))
+        return results
+
+    def chosen_label(self, key):
+        """The visitor's answer to one question in words ("Jugendliche", "40")."""
+        value = self.criteria[key]
+        if key == "people":
+            return str(value)
+        options = dict(self.questions()[key])
+        if key == "purpose":
+            return ", ".join(str(options[v]) for v in value)
+        return str(options.get(value, value))
+
+    @property
+    def chosen(self):
+        """The criteria as [(label, answer)] for the summary above the results."""
+        return [(self.LABELS[key], self.chosen_label(key)) for key in self.criteria]
 
     @property
     def results(self):
@@ -225,14 +275,55 @@ class MethodFinder:
             else:
                 methods = list(self._methods)
                 self.all_results = self._evaluate(methods, self.criteria)
-                ranked = sorted(self.all_results, key=lambda r: (-r.score, r.method.title))
-                self._results = [r for r in ranked if r.score > 0][:MAX_RESULTS]
+                ranked = sorted(
+                    self.all_results, key=lambda r: (-r.score, r.distance, r.method.title)
+                )
+                total = len(self.criteria)
+                # Never cut off a method that misses at most one criterion.
+                strong = [r for r in ranked if r.score > 0 and r.score >= total - 1]
+                weak = [r for r in ranked if 0 < r.score < total - 1][:MAX_WEAK_RESULTS]
+                self._results = strong + weak
                 self._attach_cases(self._results)
         return self._results
 
     @property
     def full_matches(self):
         return [r for r in self.results if not r.unmet]
+
+    @property
+    def partial_matches(self):
+        """Shown behind "show more": everything that misses at least one criterion."""
+        return [r for r in self.results if r.unmet]
+
+    def conflicts(self):
+        """Pairs of criteria that methods meet one at a time but none together, e.g.
+        co-decision with 500 people in one evening: [{"a", "b", "count_a", "count_b"}]."""
+        if not self.is_active or self.full_matches or len(self.criteria) < 2:
+            return []
+        self.results  # noqa: B018 - evaluates all_results
+        met = {
+            key: {
+                r.method.pk
+                for r in self.all_results
+                for c in r.checks
+                if c.key == key and c.state == MET
+            }
+            for key in self.criteria
+        }
+        keys = list(self.criteria)
+        found = []
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if met[a] and met[b] and not met[a] & met[b]:
+                    found.append(
+                        {
+                            "a": f"{self.LABELS[a]}: {self.chosen_label(a)}",
+                            "b": f"{self.LABELS[b]}: {self.chosen_label(b)}",
+                            "count_a": len(met[a]),
+                            "count_b": len(met[b]),
+                        }
+                    )
+        return found[:3]
 
     def relax_suggestion(self):
         """When nothing meets every criterion: the criterion whose removal gives the most
@@ -283,7 +374,7 @@ def method_case_stats(locale):
     cases of one locale (a Locale or its id).
 
     Every finder answer needs these figures and they do not depend on the answers, so they
-    are computed once per page-cache generation (any publish bumps it, home/cache.py) in one
+    are computed once per page-cache generation (any publish bumps it, home/caching) in one
     narrow query: cases are deduplicated per method, ranked by start date in the database,
     and only ids leave it.
     """

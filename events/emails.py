@@ -7,6 +7,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.outbox import queue_mail
+from home.public_forms import text_for_mail
 
 from .ical import event_calendar
 
@@ -18,6 +19,8 @@ def _send(registration, template, subject, cancel_url, attach_ics=False):
         page = registration.page_for_language()
         context = {
             "registration": registration,
+            # Typed in by whoever filled the form, sent to the typed-in address: short, no links.
+            "greeting_name": text_for_mail(registration.name),
             "event": page,
             "event_url": page.get_full_url(),
             "cancel_url": cancel_url,
@@ -57,3 +60,10 @@ def send_cancellation(registration, cancel_url):
     with translation.override(registration.language):
         subject = _("Registration cancelled:")
     _send(registration, "cancellation", subject, cancel_url)
+
+
+def send_already_registered(registration, cancel_url):
+    """Someone registered this address again: its owner (only) learns the status."""
+    with translation.override(registration.language):
+        subject = _("You are already registered:")
+    _send(registration, "already_registered", subject, cancel_url)

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.public_forms import PublicFormMixin, validate_no_links
+
 from .models.registration import EventRegistration
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(PublicFormMixin, forms.ModelForm):
     consent = forms.BooleanField(
         label=_(
             "I agree that my details are processed to organise this event, as described in the privacy notice."
@@ -42,6 +44,12 @@ class RegistrationForm(forms.ModelForm):
             if max_length:
                 # Browsers enforce maxlength; the server checks it again in any case.
                 field.widget.attrs["maxlength"] = max_length
+
+    def clean_name(self):
+        # The name is mailed to the typed-in address: it must not carry a link (phishing).
+        name = " ".join(self.cleaned_data["name"].split())
+        validate_no_links(name)
+        return name
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

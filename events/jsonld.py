@@ -32,7 +32,7 @@ def event_data(event, request=None):
         "endDate": end,
         "eventAttendanceMode": ATTENDANCE.get(event.format, ATTENDANCE[Format.ON_SITE]),
         "eventStatus": "https://schema.org/EventCancelled"
-        if event.is_cancelled
+        if event.cancelled
         else "https://schema.org/EventScheduled",
         "url": url,
         "inLanguage": event.locale.language_code,

@@ -69,6 +69,7 @@ def register(page, data, language):
             _lock(event)
             existing = EventRegistration.objects.filter(event=event, email=data["email"]).first()
             if existing and existing.status != Status.CANCELLED:
+                emails.send_already_registered(existing, cancel_url(existing))
                 return None
             registration = existing or EventRegistration(event=event)
             for name in ("name", "email", "organisation", "needs"):

@@ -5,9 +5,10 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import translation
 
+from home.public_forms import BOT, LIMITED, check_submission, no_shared_cache, too_many_requests
+
 from . import registration as service
 from .forms import RegistrationForm
-from .spam import honeypot_filled, rate_limited, too_many_requests
 
 
 def _render(request, page, template, status=200, **context):
@@ -21,27 +22,23 @@ def register(request, page):
     if not page.registration_open:
         return _render(request, page, "registration_form.html", closed=True)
     if request.method != "POST":
-        return _render(request, page, "registration_form.html", form=RegistrationForm())
+        return no_shared_cache(
+            _render(request, page, "registration_form.html", form=RegistrationForm())
+        )
 
-    if rate_limited(request, f"register:{page.registration_event.pk}"):
-        return too_many_requests(request, page)
     form = RegistrationForm(request.POST)
-    if honeypot_filled(request):
+    verdict = check_submission(request, form, f"register:{page.registration_event.pk}")
+    if verdict == LIMITED:
+        return too_many_requests(request, page)
+    if verdict == BOT:
         # Looks like success to a bot; nothing is stored and no mail is sent.
-        return _render(request, page, "registration_done.html", status_value="confirmed")
+        return _render(request, page, "registration_done.html")
     if not form.is_valid():
-        return _render(request, page, "registration_form.html", form=form)
-
-    registration = service.register(page, form.cleaned_data, translation.get_language())
-    if registration is None:
-        return _render(request, page, "registration_done.html", duplicate=True)
-    return _render(
-        request,
-        page,
-        "registration_done.html",
-        registration=registration,
-        status_value=registration.status,
-    )
+        return no_shared_cache(_render(request, page, "registration_form.html", form=form))
+    # The same answer whether or not the address was registered already: the mail tells the
+    # address's owner (and only them) their status.
+    service.register(page, form.cleaned_data, translation.get_language())
+    return _render(request, page, "registration_done.html")
 
 
 def cancel(request, page):

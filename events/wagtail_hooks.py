@@ -5,13 +5,20 @@ grants to Ministry editors only."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+from home.exports import SafeSpreadsheetExportMixin
 
 from .models import EventRegistration
 
 
+class RegistrationIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """CSV/XLSX exports without formulas, with BOM, semicolon-separated for German Excel."""
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = EventRegistration
+    index_view_class = RegistrationIndexView
     icon = "group"
     menu_label = _("Registrations")
     menu_name = "event_registrations"
@@ -23,6 +30,7 @@ class RegistrationViewSet(SnippetViewSet):
         "name",
         "email",
         "organisation",
+        "needs",  # accessibility needs: what the organisers must prepare
         "event",
         Column("status", label=_("status"), accessor="get_status_display"),
         "created_at",

@@ -1,4 +1,4 @@
-"""Feeds are rendered once per page-cache generation (home/cache.py): any publish bumps it,
+"""Feeds are rendered once per page-cache generation (home/caching): any publish bumps it,
 so a new item appears at once while readers polling every few minutes cost no queries."""
 
 import copy

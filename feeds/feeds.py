@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from cases.models import CaseIndexPage, CasePage, FundingIndexPage, FundingProgrammePage
 from events.models import EventIndexPage, EventPage
 from home.models import NewsIndexPage, NewsPage
+from home.site_url import absolute_url
 from home.untranslated import without_untranslated_aliases
 
 from .caching import CachedFeedMixin
@@ -57,6 +58,10 @@ class PageFeed(CachedFeedMixin, Feed):
 
     def feed_guid(self, locale):
         return self.link(locale)
+
+    def feed_url(self, locale):
+        # The feed's own (rel="self") address on the public base URL, not the request's host.
+        return absolute_url(self.request.path)
 
     def author_name(self):
         return str(_("Civic Participation Network Saxony"))

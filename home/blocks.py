@@ -13,6 +13,7 @@ __all__ = [
     "DocumentListBlock",
     "HeadingBlock",
     "ImageBlock",
+    "VideoBlock",
     "QuoteBlock",
 ]
 
@@ -117,6 +118,22 @@ class CaptionedTableBlock(blocks.StructBlock):
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+class VideoBlock(blocks.StructBlock):
+    """A self-hosted video (no third-party player) with WebVTT captions, e.g. in sign
+    language; the captions are required, a transcript is recommended."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    video = DocumentChooserBlock(label=_("Video file (MP4 or WebM)"))
+    captions = DocumentChooserBlock(label=_("Captions (WebVTT file)"))
+    poster = ImageChooserBlock(label=_("Poster image"), required=False)
+    transcript = blocks.TextBlock(label=_("Transcript"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = f"{TEMPLATE_DIR}/video_block.html"
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -130,3 +147,4 @@ class BodyBlock(blocks.StreamBlock):
     document_list = DocumentListBlock()
     accordion = AccordionBlock()
     table = CaptionedTableBlock()
+    video = VideoBlock()

@@ -117,27 +117,18 @@ STANDARD_PAGES = [
             "title": "Impressum",
             "intro": "Angaben gemäß § 5 Digitale-Dienste-Gesetz (DDG) und § 18 Abs. 2 Medienstaatsvertrag (MStV).",
             "body": body(
-                ("heading", {"text": "Herausgeber", "level": "h2"}),
-                (
-                    "paragraph",
-                    rich(
-                        "Herausgeber ist das im Seitenfuß genannte, für das Netzwerk zuständige Sächsische Staatsministerium.",
-                        "Die Anschrift und die Kontaktdaten stehen im Seitenfuß.",
-                    ),
-                ),
-                (
-                    "heading",
-                    {"text": "Verantwortlich für den Inhalt nach § 18 Abs. 2 MStV", "level": "h2"},
-                ),
-                (
-                    "paragraph",
-                    rich("Die Leitung der Geschäftsstelle des Netzwerks (Beispielangabe)."),
-                ),
                 ("heading", {"text": "Haftung für Links", "level": "h2"}),
                 (
                     "paragraph",
                     rich(
                         "Für die Inhalte verlinkter externer Seiten sind ausschließlich deren Betreiber verantwortlich."
+                    ),
+                ),
+                ("heading", {"text": "Bildnachweise", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "Wer ein Bild gemacht hat und unter welcher Lizenz es steht, steht direkt unter jedem Bild."
                     ),
                 ),
             ),
@@ -146,21 +137,18 @@ STANDARD_PAGES = [
             "title": "Imprint",
             "intro": "Information according to § 5 Digital Services Act (DDG) and § 18 (2) Interstate Media Treaty (MStV).",
             "body": body(
-                ("heading", {"text": "Publisher", "level": "h2"}),
-                (
-                    "paragraph",
-                    rich(
-                        "The publisher is the Saxon State Ministry responsible for the network, named in the footer.",
-                        "Address and contact details are given in the footer.",
-                    ),
-                ),
-                ("heading", {"text": "Responsible for content under § 18 (2) MStV", "level": "h2"}),
-                ("paragraph", rich("The head of the network's office (example entry).")),
                 ("heading", {"text": "Liability for links", "level": "h2"}),
                 (
                     "paragraph",
                     rich(
                         "The operators of linked external pages are solely responsible for their content."
+                    ),
+                ),
+                ("heading", {"text": "Image credits", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "Who made an image and under which licence it is published is stated directly below each image."
                     ),
                 ),
             ),
@@ -176,17 +164,25 @@ STANDARD_PAGES = [
                 ("heading", {"text": "Verantwortlicher", "level": "h2"}),
                 (
                     "paragraph",
-                    rich("Verantwortlich ist das im Seitenfuß genannte Staatsministerium."),
+                    rich(
+                        "Verantwortlich ist das im Impressum genannte Staatsministerium.",
+                        "Die oder den Datenschutzbeauftragten des Ministeriums erreichen Sie unter datenschutz@example.org (Beispieladresse).",
+                    ),
                 ),
-                ("heading", {"text": "Zwecke und Rechtsgrundlagen", "level": "h2"}),
+                ("heading", {"text": "Was wir wofür verarbeiten und wie lange", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul><li>Aufruf der Seiten: IP-Adresse, Zeitpunkt und aufgerufene Seite, zur Auslieferung und Sicherheit (Art. 6 Abs. 1 lit. e DSGVO). Speicherdauer: 7 Tage.</li>"
+                    "<li>Anmeldung zu Veranstaltungen: Name, E-Mail, Organisation und Bedarfe, zur Durchführung (Art. 6 Abs. 1 lit. a und e DSGVO). Speicherdauer: 90 Tage nach der Veranstaltung.</li>"
+                    "<li>Umfrage: Ihre Antworten ohne Namen, zur Verbesserung des Netzwerks (Art. 6 Abs. 1 lit. a DSGVO). Speicherdauer: bis zur Auswertung, höchstens 12 Monate.</li>"
+                    "<li>Barriere melden: Ihre Meldung und freiwillig Ihre E-Mail, zur Beantwortung (Art. 6 Abs. 1 lit. c DSGVO mit BITV 2.0). Speicherdauer: 12 Monate nach Abschluss.</li></ul>",
+                ),
                 (
                     "paragraph",
                     rich(
-                        "Beim Aufruf der Seiten verarbeiten wir technisch notwendige Daten (IP-Adresse, Zeitpunkt, aufgerufene Seite) "
-                        "zur Auslieferung und Sicherheit der Website (Art. 6 Abs. 1 lit. e DSGVO).",
-                        "Bei Anmeldungen zu Veranstaltungen und bei der Umfrage verarbeiten wir Ihre Angaben zur Durchführung "
-                        "(Art. 6 Abs. 1 lit. a und e DSGVO).",
                         "Wir setzen keine Cookies zur Analyse ein und binden keine Inhalte Dritter ein.",
+                        "Nur Seiten mit einem Formular setzen ein technisch notwendiges Sicherheits-Cookie.",
+                        "Kommen neue Formulare hinzu, ergänzen wir diese Liste.",
                     ),
                 ),
                 ("heading", {"text": "Empfänger", "level": "h2"}),
@@ -194,13 +190,6 @@ STANDARD_PAGES = [
                     "paragraph",
                     rich(
                         "Eine Weitergabe an Dritte erfolgt nicht, außer an beauftragte Dienstleister im Rahmen der Auftragsverarbeitung."
-                    ),
-                ),
-                ("heading", {"text": "Speicherdauer", "level": "h2"}),
-                (
-                    "paragraph",
-                    rich(
-                        "Anmeldedaten löschen wir 90 Tage nach der Veranstaltung. Server-Protokolle werden nach sieben Tagen gelöscht."
                     ),
                 ),
                 ("heading", {"text": "Ihre Rechte", "level": "h2"}),
@@ -224,16 +213,27 @@ STANDARD_PAGES = [
             "intro": "Information according to Art. 13 General Data Protection Regulation (GDPR).",
             "body": body(
                 ("heading", {"text": "Controller", "level": "h2"}),
-                ("paragraph", rich("The controller is the State Ministry named in the footer.")),
-                ("heading", {"text": "Purposes and legal bases", "level": "h2"}),
                 (
                     "paragraph",
                     rich(
-                        "When you visit the pages we process technically necessary data (IP address, time, page requested) "
-                        "to deliver and secure the website (Art. 6 (1) (e) GDPR).",
-                        "For event registrations and the survey we process your details to carry them out "
-                        "(Art. 6 (1) (a) and (e) GDPR).",
+                        "The controller is the State Ministry named in the imprint.",
+                        "You can reach the ministry's data protection officer at datenschutz@example.org (example address).",
+                    ),
+                ),
+                ("heading", {"text": "What we process, why and for how long", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul><li>Visiting the pages: IP address, time and page requested, to deliver and secure the website (Art. 6 (1) (e) GDPR). Retention: 7 days.</li>"
+                    "<li>Event registration: name, email, organisation and needs, to run the event (Art. 6 (1) (a) and (e) GDPR). Retention: 90 days after the event.</li>"
+                    "<li>Survey: your answers without names, to improve the network (Art. 6 (1) (a) GDPR). Retention: until evaluated, at most 12 months.</li>"
+                    "<li>Reporting a barrier: your report and optionally your email, to answer it (Art. 6 (1) (c) GDPR with BITV 2.0). Retention: 12 months after it is closed.</li></ul>",
+                ),
+                (
+                    "paragraph",
+                    rich(
                         "We use no analytics cookies and embed no third-party content.",
+                        "Only pages with a form set a technically necessary security cookie.",
+                        "When new forms are added, we extend this list.",
                     ),
                 ),
                 ("heading", {"text": "Recipients", "level": "h2"}),
@@ -241,13 +241,6 @@ STANDARD_PAGES = [
                     "paragraph",
                     rich(
                         "Data is not passed on to third parties, except to processors acting on our behalf."
-                    ),
-                ),
-                ("heading", {"text": "Retention", "level": "h2"}),
-                (
-                    "paragraph",
-                    rich(
-                        "We delete registration data 90 days after the event. Server logs are deleted after seven days."
                     ),
                 ),
                 ("heading", {"text": "Your rights", "level": "h2"}),
@@ -358,28 +351,100 @@ STANDARD_PAGES = [
             "title": "Leichte Sprache",
             "intro": "Hier erklären wir unsere Internet-Seite in Leichter Sprache.",
             "body": body(
+                ("heading", {"text": "Was steht auf dieser Seite?", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul><li>Wer wir sind.</li><li>Was Bürger-Beteiligung ist.</li>"
+                    "<li>Was Sie auf der Internet-Seite finden.</li><li>Wie Sie uns erreichen.</li></ul>",
+                ),
+                ("heading", {"text": "Wer wir sind", "level": "h2"}),
                 (
                     "paragraph",
                     rich(
-                        "Diese Internet-Seite gehört zum Netzwerk Bürger-Beteiligung in Sachsen.",
-                        "Bürger-Beteiligung heißt: Die Menschen in einer Stadt oder einem Dorf reden mit. Sie sagen ihre Meinung. Dann wird entschieden.",
-                        "Auf dieser Seite finden Sie Beispiele für Bürger-Beteiligung. Und Sie finden Termine für Treffen.",
+                        "Wir sind ein Netzwerk.",
+                        "Ein Netzwerk ist eine Gruppe.",
+                        "In der Gruppe sind Menschen aus Städten und Dörfern in Sachsen.",
+                        "Und Menschen aus Vereinen.",
                     ),
-                )
+                ),
+                ("heading", {"text": "Was Bürger-Beteiligung ist", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "Bürger-Beteiligung heißt:",
+                        "Die Menschen in einer Stadt reden mit.",
+                        "Sie sagen ihre Meinung.",
+                        "Dann wird entschieden.",
+                    ),
+                ),
+                ("heading", {"text": "Was Sie auf der Internet-Seite finden", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "Sie finden Beispiele für Bürger-Beteiligung.",
+                        "Sie finden Termine für Treffen.",
+                        "Sie finden Geld für Projekte.",
+                        "Das Geld heißt: Förderung.",
+                    ),
+                ),
+                ("heading", {"text": "Wie Sie uns erreichen", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "Sie können uns eine E-Mail schreiben.",
+                        "Die Adresse ist: netzwerk@example.org",
+                    ),
+                ),
             ),
         },
         {
             "title": "Easy Language",
             "intro": "Here we explain our website in Easy Language.",
             "body": body(
+                ("heading", {"text": "What is on this page?", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<ul><li>Who we are.</li><li>What citizen participation is.</li>"
+                    "<li>What you find on the website.</li><li>How to reach us.</li></ul>",
+                ),
+                ("heading", {"text": "Who we are", "level": "h2"}),
                 (
                     "paragraph",
                     rich(
-                        "This website belongs to the network for citizen participation in Saxony.",
-                        "Citizen participation means: the people in a town or village have a say. They give their opinion. Then a decision is made.",
-                        "On this website you find examples of citizen participation. And you find dates for meetings.",
+                        "We are a network.",
+                        "A network is a group.",
+                        "In the group are people from towns and villages in Saxony.",
+                        "And people from associations.",
                     ),
-                )
+                ),
+                ("heading", {"text": "What citizen participation is", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "Citizen participation means:",
+                        "The people in a town have a say.",
+                        "They give their opinion.",
+                        "Then a decision is made.",
+                    ),
+                ),
+                ("heading", {"text": "What you find on the website", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "You find examples of citizen participation.",
+                        "You find dates for meetings.",
+                        "You find money for projects.",
+                        "The money is called: funding.",
+                    ),
+                ),
+                ("heading", {"text": "How to reach us", "level": "h2"}),
+                (
+                    "paragraph",
+                    rich(
+                        "You can write us an email.",
+                        "The address is: netzwerk@example.org",
+                    ),
+                ),
             ),
         },
     ),
@@ -393,7 +458,8 @@ STANDARD_PAGES = [
                 (
                     "paragraph",
                     rich(
-                        "Hier stellen wir ein Video in Deutscher Gebärdensprache bereit. Es erklärt, was das Netzwerk macht und wie Sie die Website nutzen.",
+                        "Auf dieser Seite zeigen wir ein Video in Deutscher Gebärdensprache. Es erklärt, was das Netzwerk macht und wie Sie die Website nutzen.",
+                        "Das Video stellt die Redaktion bereit; es ist noch nicht veröffentlicht. Bis dahin erreichen Sie uns per E-Mail an netzwerk@example.org.",
                     ),
                 )
             ),
@@ -405,7 +471,8 @@ STANDARD_PAGES = [
                 (
                     "paragraph",
                     rich(
-                        "Here we provide a video in German Sign Language. It explains what the network does and how to use the website.",
+                        "On this page we show a video in German Sign Language. It explains what the network does and how to use the website.",
+                        "The video is provided by the editorial team and has not been published yet. Until then, you can reach us by email at netzwerk@example.org.",
                     ),
                 )
             ),
@@ -567,6 +634,17 @@ def load():
         page_with_translation(news_index, NewsPage, slug, {**de, "date": date}, en, en_slug=en_slug)
 
     settings = SiteSettings.for_site(site)
+    if not settings.responsible_person:
+        settings.responsible_person = (
+            "Leitung der Geschäftsstelle des Netzwerks Bürgerbeteiligung (Beispielangabe)\n"
+            "Anschrift wie oben"
+        )
+        settings.data_protection_officer = (
+            "Datenschutzbeauftragte des Staatsministeriums (Beispielangabe)\n"
+            "datenschutz@example.org"
+        )
+        settings.contact_phone = settings.contact_phone or "+49 351 00000-0 (Beispielnummer)"
+        settings.save()
     if settings.imprint_page_id is None:
         settings.imprint_page = pages["impressum"]
         settings.privacy_page = pages["datenschutz"]

@@ -86,13 +86,14 @@ def send_invitation(user, organisation):
     site_name = settings.WAGTAIL_SITE_NAME
     subject = gettext("Invitation to edit %(site)s") % {"site": site_name}
     body = gettext(
-        "Hello,\n\n"
+        "Hello %(name)s,\n\n"
         "you have been invited as a guest editor for %(organisation)s on %(site)s.\n"
         "You can create and edit cases, events and news drafts and submit them for review by "
         "the ministry's editors.\n\n"
         "Please choose your password here:\n%(link)s\n\n"
         "Your user name is: %(username)s\n"
     ) % {
+        "name": user.get_full_name() or user.get_username(),
         "organisation": organisation,
         "site": site_name,
         "link": link,

@@ -1,23 +1,29 @@
 """Core page types, site settings and the abstract BasePage every app builds on."""
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from images.api import CreditedImageField
+
 from .blocks import BodyBlock
-from .caching import cached_per_generation
 from .caching.privacy import PrivacyCachedPageManager, may_have_view_restrictions
 from .form_notifications import NotifyingFormMixin
 from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
+from .public_forms import ProtectedFormPageMixin
 from .untranslated import without_untranslated_aliases
 
 
@@ -42,20 +48,45 @@ class BasePage(Page):
         max_length=400,
         help_text=_("Short summary shown in listings and search results."),
     )
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the page, in listings and when the page is shared."),
+    )
+    image_alt = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Required when an image is set."),
+    )
     listing_image = models.ForeignKey(
-        "wagtailimages.Image",
+        get_image_model_string(),
         verbose_name=_("listing image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Optional: a different image for listings (uses the lead image's alt text)."),
     )
 
     # `.public()` with the restricted sections cached per generation (home/caching/privacy.py).
     objects = PrivacyCachedPageManager()
 
     search_fields = Page.search_fields + [index.SearchField("teaser")]
-    content_panels = Page.content_panels + [FieldPanel("teaser")]
+    # Page types that add API fields extend this list; the image comes with credit and licence.
+    api_fields = [
+        APIField("teaser"),
+        APIField("image", serializer=CreditedImageField()),
+        APIField("image_alt"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldPanel("teaser"),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Lead image")),
+    ]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
 
     # GET parameters whose responses the page cache may store (keyed by the full URL);
@@ -63,8 +94,23 @@ class BasePage(Page):
     # once for every served page by home.caching.pages.PageCacheMiddleware.
     cache_query_params = frozenset({"page"})
 
+    # The API (/api/v2/) shows these fields of every page type; each type adds its own.
+    api_fields = [APIField("teaser")]
+
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    @property
+    def card_image(self):
+        """The image listings show: the listing image if set, else the lead image."""
+        return self.listing_image or self.image
 
     def get_view_restrictions(self):
         # Skips Wagtail's two queries for pages outside every restricted section.
@@ -90,8 +136,36 @@ class BasePage(Page):
 class HomePage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    featured_cases = StreamField(
+        [("case", blocks.PageChooserBlock(page_type="cases.CasePage", label=_("Case")))],
+        blank=True,
+        max_num=3,
+        verbose_name=_("featured cases"),
+        help_text=_("Leave empty to show the cases marked as featured, newest first."),
+    )
+    cases_count_override = models.PositiveIntegerField(
+        _("number of cases"), null=True, blank=True, help_text=_("Leave empty to count.")
+    )
+    methods_count_override = models.PositiveIntegerField(
+        _("number of methods"), null=True, blank=True, help_text=_("Leave empty to count.")
+    )
+    regions_count_override = models.PositiveIntegerField(
+        _("number of regions"), null=True, blank=True, help_text=_("Leave empty to count.")
+    )
 
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("featured_cases"),
+        MultiFieldPanel(
+            [
+                FieldPanel("cases_count_override"),
+                FieldPanel("methods_count_override"),
+                FieldPanel("regions_count_override"),
+            ],
+            heading=_("Numbers"),
+        ),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -101,18 +175,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from .home_content import home_content
+
         context = super().get_context(request, *args, **kwargs)
-        # Any publish bumps the generation (home/caching): one query less on the home page.
-        context["latest_news"] = cached_per_generation(
-            "home:news",
-            [self.locale_id],
-            lambda: list(
-                without_untranslated_aliases(NewsPage.objects.live().public())
-                .filter(locale_id=self.locale_id)
-                .defer_streamfields()
-                .order_by("-date", "-pk")[:3]
-            ),
-        )
+        context["home"] = home_content(self)
+        context["latest_news"] = context["home"]["news"]
         return context
 
 
@@ -134,6 +201,8 @@ class StandardPage(BasePage):
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
+
+    api_fields = BasePage.api_fields + [APIField(name) for name in ["intro", "body", "video_url"]]
 
     class Meta:
         verbose_name = _("standard page")
@@ -164,42 +233,17 @@ class NewsIndexPage(BasePage):
 
 class NewsPage(BasePage):
     date = models.DateField(_("date"))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("image alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("Required when an image is set."),
-    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = BasePage.content_panels + [
-        FieldPanel("date"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
-        FieldPanel("body"),
-    ]
+    content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
     parent_page_types = ["home.NewsIndexPage"]
     subpage_types = []
 
+    api_fields = BasePage.api_fields + [APIField(name) for name in ["date", "body"]]
+
     class Meta:
         verbose_name = _("news page")
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )
 
 
 class TranslatableFormField(TranslatableMixin, AbstractFormField):
@@ -222,7 +266,7 @@ class BarrierReportField(TranslatableFormField):
     page = ParentalKey("BarrierReportPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class BarrierReportPage(NotifyingFormMixin, AbstractEmailForm):
+class BarrierReportPage(ProtectedFormPageMixin, NotifyingFormMixin, AbstractEmailForm):
     """Feedback mechanism of the accessibility statement (BITV 2.0): reports are stored
     as form submissions and visible to editors."""
 
@@ -262,6 +306,31 @@ class SiteSettings(BaseSiteSetting):
         _("contact email"), blank=True, default="netzwerk@example.org"
     )
     contact_phone = models.CharField(_("contact phone"), max_length=50, blank=True)
+    responsible_person = models.TextField(
+        _("responsible for content (§ 18 (2) MStV)"),
+        blank=True,
+        help_text=_("Name and address of the person responsible for the content, for the imprint."),
+    )
+    data_protection_officer = models.TextField(
+        _("data protection officer"),
+        blank=True,
+        help_text=_("Name and contact of the data protection officer, for the privacy page."),
+    )
+    publisher_logo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("publisher's logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The ministry's signet for the header, uploaded here."),
+    )
+    publisher_logo_alt = models.CharField(
+        _("publisher's logo alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leave empty to use the ministry's name."),
+    )
     form_notification_email = models.EmailField(
         _("form notifications"),
         blank=True,
@@ -320,7 +389,15 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("ministry_name"), FieldPanel("ministry_address")], heading=_("Ministry")
+            [
+                FieldPanel("ministry_name"),
+                FieldPanel("ministry_address"),
+                FieldPanel("responsible_person"),
+                FieldPanel("data_protection_officer"),
+                FieldPanel("publisher_logo"),
+                FieldPanel("publisher_logo_alt"),
+            ],
+            heading=_("Ministry"),
         ),
         MultiFieldPanel(
             [

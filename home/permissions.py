@@ -213,7 +213,7 @@ def _base36(number):
 # Models whose rows hold personal data: only Ministry editors may see them.
 PERSONAL_DATA_MODELS = [("events", "eventregistration")]
 # Settings editable by Ministry editors.
-SETTINGS_MODELS = [("home", "sitesettings")]
+SETTINGS_MODELS = [("home", "sitesettings"), ("network", "networksettings")]
 
 
 def ensure_runtime_permissions():

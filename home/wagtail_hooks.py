@@ -138,3 +138,14 @@ def workflow_name_in_editors_language(menu_items, request, context):
             return data
 
         item.get_context_data = get_context_data
+
+
+@hooks.register("construct_explorer_page_queryset")
+def guests_see_no_drafts_of_others(parent_page, pages, request):
+    """A partner organisation's drafts are its own business: other guest editors see
+    published pages and their own drafts in the explorer, not others' draft titles."""
+    from django.db.models import Q
+
+    if is_guest_only(request.user):
+        return pages.filter(Q(live=True) | Q(owner=request.user))
+    return pages

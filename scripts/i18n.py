@@ -2,6 +2,7 @@
 
 python scripts/i18n.py fill FILE.json   # set German msgstr for msgids (JSON object msgid -> msgstr)
 python scripts/i18n.py compile          # compile locale/de/LC_MESSAGES/django.po to .mo (polib)
+python scripts/i18n.py drift FRESH.po   # fail when the catalog's msgids differ from a fresh extraction
 python scripts/i18n.py check            # fail on empty or fuzzy German entries, and on
                                         # gettext calls makemessages cannot see
 """
@@ -100,6 +101,17 @@ def hidden_strings(root=ROOT):
     return [why for _path, _line, why in sorted(problems)]
 
 
+def drift(fresh_path):
+    """msgids (with context and plural) in a fresh extraction but not in the catalog, and back.
+    Compared as entries, not as text lines: polib and gettext wrap long strings differently."""
+
+    def keys(catalog):
+        return {(e.msgctxt, e.msgid, e.msgid_plural) for e in catalog if not e.obsolete}
+
+    ours, fresh = keys(polib.pofile(str(PO))), keys(polib.pofile(str(fresh_path)))
+    return sorted(fresh - ours, key=str), sorted(ours - fresh, key=str)
+
+
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "fill":
@@ -107,6 +119,15 @@ if __name__ == "__main__":
         compile_mo()
     elif command == "compile":
         compile_mo()
+    elif command == "drift":
+        new, gone = drift(sys.argv[2])
+        for _ctx, msgid, _plural in new:
+            print(f"missing from locale/de: {msgid!r}")
+        for _ctx, msgid, _plural in gone:
+            print(f"no longer in the source: {msgid!r}")
+        if new or gone:
+            print("locale/de is out of date: run make messages")
+        sys.exit(1 if new or gone else 0)
     elif command == "check":
         gaps = missing()
         for msgid in gaps:

@@ -30,22 +30,32 @@ def region_lookup():
     return f"{cases._meta.model_name}__region_id"
 
 
-def match_rows(queryset, query):
-    """[Match] for the pages of `queryset` that match `query` (a string or a query object)."""
+def match_rows(queryset, query, score=False):
+    """[Match] for the pages of `queryset` that match `query` (a string or a query object);
+    with `score`, [(Match, relevance score or None)]."""
     results = queryset.search(query)
+    if score:
+        results = results.annotate_score("_score")
     lookup = region_lookup()
     fields = ["pk", "content_type_id"] + ([lookup] if lookup else [])
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
         # Database backends: one query does the match and the ranking and returns only ids.
-        rows = list(get_queryset().values_list(*fields))
+        rows = list(get_queryset().values_list(*fields, *(["_score"] if score else [])))
+        scores = [row[-1] for row in rows] if score else None
+        rows = [row[:-1] for row in rows] if score else rows
     else:
-        pks = [page.pk for page in results[:MAX_MATCHES]]
+        hits = list(results[:MAX_MATCHES])
+        scores = [getattr(hit, "_score", None) for hit in hits] if score else None
+        pks = [hit.pk for hit in hits]
         by_pk = {row[0]: row for row in Page.objects.filter(pk__in=pks).values_list(*fields)}
-        rows = [by_pk[pk] for pk in pks if pk in by_pk]
+        keep = [i for i, pk in enumerate(pks) if pk in by_pk]
+        rows = [by_pk[pks[i]] for i in keep]
+        scores = [scores[i] for i in keep] if score else None
     if not lookup:
-        rows = (row + (None,) for row in rows)
-    return list(map(Match._make, rows))
+        rows = [row + (None,) for row in rows]
+    found = list(map(Match._make, rows))
+    return list(zip(found, scores, strict=True)) if score else found
 
 
 def child_link(model):

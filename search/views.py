@@ -58,7 +58,10 @@ def search(request):
     context = {"query": query, "selection": selection, "results": None}
     if query:
         context.update(run_search(request, query, locale, selection))
-        if request.GET.get("page", "1") in ("", "1"):  # paging is not a new search
+        found = context["results"].paginator.count
+        # Only searches that found something are counted (per query and day): anonymous
+        # visitors cannot write a row for every string they make up.
+        if found and request.GET.get("page", "1") in ("", "1"):  # paging is not a new search
             record_query(query)
     return render(request, "search/search.html", context)
 
@@ -244,4 +247,11 @@ def suggest(request):
 
 def find_suggestions(request, query):
     pages = public_pages(Locale.get_active()).autocomplete(query)[:MAX_SUGGESTIONS]
-    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+    return [
+        {
+            "title": page.title,
+            "type": str(facets.page_type_label(page.specific_class or type(page))),
+            "url": page.get_url(request),
+        }
+        for page in pages
+    ]

@@ -553,7 +553,8 @@ method(
         "high",
         ["co-create"],
         ["on-site"],
-        ["decision"],
+        # Conflicts block plans, decisions and their implementation alike.
+        ["planning", "decision", "implementation"],
         ["conflict"],
         ["targeted"],
         True,

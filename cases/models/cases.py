@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
@@ -16,6 +16,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -232,7 +233,8 @@ class CasePage(BasePage):
 
     search_fields = BasePage.search_fields + [
         index.SearchField("subject"),
-        index.SearchField("municipality"),
+        # Place and taxonomy terms weigh like the title (boost 2): "Landkreis Görlitz".
+        index.SearchField("municipality", boost=2),
         index.SearchField("level_justification"),
         index.SearchField("context"),
         index.SearchField("process"),
@@ -242,10 +244,10 @@ class CasePage(BasePage):
         index.SearchField("reference_number"),
         index.AutocompleteField("title"),
         index.AutocompleteField("municipality"),
-        index.RelatedFields("region", [index.SearchField("name")]),
+        index.SearchField("search_region_name", boost=2),
         index.RelatedFields("organisation", [index.SearchField("name")]),
         # Topics, target groups and methods in the case's own language (see search_term_names).
-        index.SearchField("search_term_names"),
+        index.SearchField("search_term_names", boost=2),
         index.FilterField("region"),
         index.FilterField("participation_level"),
         index.FilterField("status"),
@@ -320,6 +322,36 @@ class CasePage(BasePage):
         ("contact_email", _("contact email")),
     ]
 
+    api_fields = BasePage.api_fields + [
+        APIField(name)
+        for name in [
+            "reference_number",
+            "subject",
+            "municipality",
+            "start_date",
+            "end_date",
+            "funding_strand",
+            "funding_amount",
+            "participation_level",
+            "level_justification",
+            "status",
+            "format",
+            "participant_count",
+            "recruitment",
+            "latitude",
+            "longitude",
+            "participation_url",
+            "context",
+            "process",
+            "results",
+            "outcome",
+            "lessons",
+            "body",
+            "contact_name",
+            "is_example",
+        ]
+    ]
+
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
@@ -391,7 +423,19 @@ class CasePage(BasePage):
     @classmethod
     def get_indexed_objects(cls):
         # search_term_names reads these relations (modelsearch prefetches only RelatedFields).
-        return super().get_indexed_objects().prefetch_related("topics", "target_groups", "methods")
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("region", "locale")
+            .prefetch_related("topics", "target_groups", "methods")
+        )
+
+    def search_region_name(self):
+        """Indexed: the region's name and kind in this case's language ("Görlitz Landkreis")."""
+        if self.region is None:
+            return ""
+        with translation.override(self.locale.language_code):
+            return f"{self.region.name} {self.region.get_kind_display()}"
 
     def search_term_names(self):
         """Indexed: the names of the linked topics, target groups and methods in this case's

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
@@ -112,6 +113,23 @@ class FundingProgrammePage(BasePage):
 
     parent_page_types = ["cases.FundingIndexPage"]
     subpage_types = []
+
+    api_fields = BasePage.api_fields + [
+        APIField(name)
+        for name in [
+            "funder",
+            "eligible_applicants",
+            "amount_min",
+            "amount_max",
+            "funding_rate",
+            "rolling",
+            "deadline",
+            "application_url",
+            "contact",
+            "body",
+            "is_example",
+        ]
+    ]
 
     class Meta:
         verbose_name = _("funding programme")

@@ -11,6 +11,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -180,6 +181,28 @@ class MethodPage(BasePage):
 
     parent_page_types = ["cases.MethodIndexPage"]
     subpage_types = []
+
+    api_fields = BasePage.api_fields + [
+        APIField(name)
+        for name in [
+            "participants_min",
+            "participants_max",
+            "duration",
+            "duration_text",
+            "preparation_effort",
+            "cost",
+            "suitable_for_conflicts",
+            "facilitation",
+            "description",
+            "steps",
+            "organisation",
+            "use_when",
+            "avoid_when",
+            "strengths",
+            "weaknesses",
+            "variants",
+        ]
+    ]
 
     class Meta:
         verbose_name = _("method page")

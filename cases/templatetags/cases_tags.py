@@ -54,3 +54,11 @@ def euro(value):
         return ""
     amount = intcomma(int(value), use_l10n=True)
     return f"{amount} €" if get_language() == "de" else f"€{amount}"
+
+
+@register.simple_tag
+def finder_purposes():
+    """The finder's purpose options, for entries into it elsewhere (the home page)."""
+    from cases.choices import Purpose
+
+    return Purpose.choices

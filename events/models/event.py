@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -179,6 +180,28 @@ class EventPage(RoutablePageMixin, BasePage):
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
+    api_fields = BasePage.api_fields + [
+        APIField(name)
+        for name in [
+            "event_type",
+            "start",
+            "end",
+            "all_day",
+            "is_cancelled",
+            "format",
+            "venue_name",
+            "venue_address",
+            "online_info",
+            "organiser",
+            "intro",
+            "body",
+            "agenda",
+            "registration_mode",
+            "registration_deadline",
+            "capacity",
+        ]
+    ]
+
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
@@ -241,25 +264,34 @@ class EventPage(RoutablePageMixin, BasePage):
         ).first()
         return original or self
 
+    # A translation shows and books the original's state (registrations belong to it), at
+    # once, even before an editor has synchronised the translation.
     @property
     def takes_registrations(self):
-        return self.registration_mode == RegistrationMode.FORM
+        return self.registration_event.registration_mode == RegistrationMode.FORM
+
+    @property
+    def cancelled(self):
+        return self.registration_event.is_cancelled
 
     @property
     def registration_open(self):
-        if self.registration_mode == RegistrationMode.NONE or self.is_cancelled:
+        source = self.registration_event
+        if source.registration_mode == RegistrationMode.NONE or source.is_cancelled:
+            return False
+        if not source.live:
             return False
         now = timezone.now()
-        if self.registration_deadline and now > self.registration_deadline:
+        if source.registration_deadline and now > source.registration_deadline:
             return False
-        return now < self.end
+        return now < source.end
 
     def registration_counts(self):
         return service.counts(self.registration_event)
 
     @property
     def places_left(self):
-        return service.places_left(self.registration_event, self.capacity)
+        return service.places_left(self.registration_event, self.registration_event.capacity)
 
     def related_pages(self, name):
         """Live related pages in this page's language (falling back to the original); the
@@ -293,7 +325,10 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("ics/", name="ics")
     def ics(self, request):
-        return calendar_response(event_calendar(self, request), f"{self.slug}.ics")
+        changed = self.last_published_at or self.latest_revision_created_at
+        return calendar_response(
+            event_calendar(self, request), f"{self.slug}.ics", last_modified=changed
+        )
 
     @path("register/", name="register")
     def register(self, request):

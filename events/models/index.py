@@ -22,6 +22,7 @@ from .. import registration as service
 from ..formatting import EVENT_TZ, local
 from ..ical import cached_feed, calendar_response
 from ..listing import cached_until, count_events
+from ..status import cancelled_keys
 from .choices import EventType
 from .event import EventPage
 from .registration import REGISTRATIONS
@@ -57,7 +58,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
-    # GET parameters the shared page cache may key on (see home/cache.py).
+    # GET parameters the shared page cache may key on (see home/caching).
     cache_query_params = ("type", "format", "year", "page")
 
     class Meta:
@@ -163,13 +164,14 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     @path("calendar/", name="feed")
     def feed(self, request):
         limit = getattr(settings, "EVENTS_FEED_LIMIT", 1000)
-        body = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
-        return calendar_response(body, "calendar.ics", inline=True)
+        body, changed = cached_feed(request, self, lambda: self.upcoming_events()[:limit])
+        return calendar_response(body, "calendar.ics", inline=True, last_modified=changed)
 
 
 def teaser_rows(ids, index_url):
     """What an event teaser in the index shows, as plain data in the order of `ids`."""
-    events = EventPage.objects.only(*TEASER_FIELDS).in_bulk(ids)
+    events = EventPage.objects.only(*TEASER_FIELDS, "translation_key").in_bulk(ids)
+    cancelled = cancelled_keys(events.values())
     counted = [e for e in events.values() if e.capacity is not None and e.registration_open]
     confirmed = service.confirmed_per_event(counted)
     return [
@@ -182,7 +184,7 @@ def teaser_rows(ids, index_url):
             "date_display": event.date_display,
             "type_label": str(event.get_event_type_display()),
             "format_label": str(event.get_format_display()),
-            "is_cancelled": event.is_cancelled,
+            "is_cancelled": event.translation_key in cancelled,
             "venue_name": event.venue_name,
             "teaser": event.teaser,
             "places_left": (

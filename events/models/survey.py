@@ -10,13 +10,14 @@ from wagtail.search import index
 
 from home.form_notifications import NotifyingFormMixin
 from home.models import BasePage, TranslatableFormField
+from home.public_forms import ProtectedFormPageMixin
 
 
 class SurveyFormField(TranslatableFormField):
     page = ParentalKey("SurveyPage", on_delete=models.CASCADE, related_name="form_fields")
 
 
-class SurveyPage(NotifyingFormMixin, AbstractEmailForm, BasePage):
+class SurveyPage(ProtectedFormPageMixin, NotifyingFormMixin, AbstractEmailForm, BasePage):
     """The network survey: editors compose the questions; answers are stored as Wagtail
     form submissions (listed and exported in the admin); emails only when an address is set."""
 
@@ -42,14 +43,3 @@ class SurveyPage(NotifyingFormMixin, AbstractEmailForm, BasePage):
 
     class Meta:
         verbose_name = _("survey")
-
-    def serve(self, request, *args, **kwargs):
-        from ..spam import honeypot_filled, rate_limited, too_many_requests
-
-        if request.method == "POST":
-            if rate_limited(request, f"survey:{self.pk}"):
-                return too_many_requests(request, self)
-            if honeypot_filled(request):
-                # Pretend success so bots learn nothing; store nothing.
-                return self.render_landing_page(request)
-        return super().serve(request, *args, **kwargs)

@@ -48,11 +48,25 @@ def may_have_view_restrictions(page):
     return any(page.path.startswith(path) for path in _cached("guarded", _guarded_paths))
 
 
+def guarded_q():
+    """Restricted sections and every alias of one, with their descendants."""
+    q = Q()
+    for path in _cached("guarded", _guarded_paths):
+        q |= Q(path__startswith=path)
+    return q
+
+
+def exclude_guarded(queryset):
+    """Wagtail's own `public()` (e.g. the API's) keeps aliases of restricted pages, which
+    show the restricted page's title and teaser in another language's tree: drop them too."""
+    q = guarded_q()
+    return queryset.exclude(q) if q else queryset
+
+
 class PrivacyCachedPageQuerySet(PageQuerySet):
     def private_q(self):
-        q = Q()
-        for path in restricted_paths():
-            q |= Q(path__startswith=path)  # the section page and its descendants
+        # Restricted sections and their aliases in every tree (Wagtail's public() misses these).
+        q = guarded_q()
         return q if q else Q(pk__in=[])  # like Wagtail: match nothing without restrictions
 
 

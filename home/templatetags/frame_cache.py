@@ -24,6 +24,18 @@ LEGAL_FIELDS = (
 )
 
 
+# Pictogram (a symbol in static/img/icons.svg) shown before each main section in the menu.
+SECTION_ICONS = {
+    "CaseIndexPage": "cases",
+    "MethodIndexPage": "methods",
+    "FundingIndexPage": "funding",
+    "EventIndexPage": "events",
+    "NewsIndexPage": "news",
+    "SurveyPage": "survey",
+    "StandardPage": "info",
+}
+
+
 def _site(request):
     if request is None:
         return None
@@ -77,7 +89,7 @@ def frame_menu(context):
             .live()
             .public()
             .in_menu()
-            .only("id", "title", "url_path", "path", "depth", "locale_id")
+            .only("id", "title", "url_path", "path", "depth", "locale_id", "content_type_id")
         )
         return {
             "home_url": home.get_url(request),
@@ -88,6 +100,9 @@ def frame_menu(context):
                     "pk": p.pk,
                     "path": p.path,
                     "depth": p.depth,
+                    "icon": SECTION_ICONS.get(
+                        p.specific_class.__name__ if p.specific_class else ""
+                    ),
                 }
                 for p in children
             ],
@@ -137,3 +152,37 @@ def frame_legal_links(context):
         return links
 
     return _cached(request, "legal", build)
+
+
+@register.simple_tag(takes_context=True)
+def publisher_logo(context):
+    """The publisher's signet uploaded by editors in the site settings (never shipped with the
+    code), as a ready <img>; empty when none is set."""
+    from django.utils.html import format_html
+
+    request = context.get("request")
+
+    def build(site):
+        if site is None:
+            return ""
+        from home.models import SiteSettings
+
+        settings_obj = SiteSettings.for_request(request) if request else SiteSettings.for_site(site)
+        image = settings_obj.publisher_logo
+        if image is None:
+            return ""
+        from wagtail.images.models import SourceImageIOError
+
+        try:
+            rendition = image.get_rendition("height-96|format-webp")
+        except SourceImageIOError:  # a lost original file must not break every page
+            return ""
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="{}">',
+            rendition.url,
+            rendition.width // 2,
+            rendition.height // 2,
+            settings_obj.publisher_logo_alt or settings_obj.ministry_name,
+        )
+
+    return _cached(request, "publisher", build)

@@ -75,11 +75,30 @@ def language_links(context):
             [page.pk, request.get_host(), translation.get_language()],
             lambda: _build_language_links(request, page),
         )
+        links = _keep_route_and_query(request, page, links)
     else:
         links = _build_language_links(request, page)
     if request is not None:
         request._language_links = links
     return links
+
+
+def _keep_route_and_query(request, page, links):
+    """Carry the sub-route (codebook, calendar, registration form) and the query string
+    (finder criteria, filters, pagination: the same codes in every language) over to the
+    other language's page, so switching keeps the visitor where they are."""
+    page_url = page.get_url(request) or ""
+    route = request.path[len(page_url) :] if page_url and request.path.startswith(page_url) else ""
+    query = request.GET.urlencode()
+    if not route and not query:
+        return links
+    kept = []
+    for link in links:
+        link = dict(link)
+        if link["available"]:
+            link["url"] = link["url"] + route + (f"?{query}" if query else "")
+        kept.append(link)
+    return kept
 
 
 def _build_language_links(request, page):
@@ -152,3 +171,109 @@ def favicon_data_uri():
     with open(finders.find("img/favicon.svg"), encoding="utf-8") as f:
         svg = f.read().strip()
     return "data:image/svg+xml," + quote(svg, safe="=:/")
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """Home > sections > current page, with schema.org BreadcrumbList JSON-LD; None on the
+    home page (and off pages). A view may add its sub-route as `breadcrumb_extra`
+    ({"title", "url"}), e.g. the codebook below the case index."""
+    from django.utils.translation import gettext
+
+    from home.jsonld import jsonld_script
+
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk or page.depth <= 2:
+        return None
+    from home.caching import cached_per_generation
+
+    def build():
+        ancestors = (
+            page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "depth")
+        )
+        return [
+            {"title": gettext("Home") if p.depth == 2 else p.title, "url": p.get_url(request)}
+            for p in ancestors
+        ]
+
+    # Titles change only with a publish: no query per page view once cached.
+    items = list(
+        cached_per_generation(
+            "frame:crumbs", [page.pk, request.get_host(), translation.get_language()], build
+        )
+    )
+    items.append({"title": page.title, "url": page.get_url(request)})
+    extra = context.get("breadcrumb_extra")
+    if extra:
+        items.append(extra)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": item["title"],
+                "item": absolute_url(item["url"]),
+            }
+            for position, item in enumerate(items, start=1)
+        ],
+    }
+    return {"items": items, "jsonld": jsonld_script(data)}
+
+
+@register.filter
+def active_count(selected):
+    """How many filters of a {name: value} mapping are set (for the filter disclosure)."""
+    return sum(1 for value in (selected or {}).values() if value)
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """Description and share image of the current page for <meta name="description"> and
+    OpenGraph/Twitter cards: the SEO description, else the teaser, else the introduction,
+    else the site's own line; the lead image (as a 1200×630 JPEG), else the default card."""
+    from django.templatetags.static import static
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext
+
+    page = context.get("page")
+    text = ""
+    if isinstance(page, Page):
+        for name in ("search_description", "teaser", "intro"):
+            value = getattr(page, name, "") or ""
+            text = strip_tags(str(value)).strip()
+            if text:
+                break
+    if not text:
+        text = gettext(
+            "Experience and advice network for citizen participation in Saxony: cases, "
+            "methods, funding and events."
+        )
+    image = getattr(page, "image", None) if isinstance(page, Page) else None
+    rendition = None
+    if image is not None:
+        from wagtail.images.models import SourceImageIOError
+
+        try:
+            rendition = image.get_rendition("fill-1200x630|format-jpeg")
+        except SourceImageIOError:  # a lost original file must not break the page
+            rendition = None
+    if rendition is not None:
+        share = {
+            "url": rendition.url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(page, "image_alt", ""),
+        }
+    else:
+        share = {
+            "url": static("img/og-default.png"),
+            "width": 1200,
+            "height": 630,
+            "alt": gettext("Logo of the Civic Participation Network Saxony"),
+        }
+    share["url"] = absolute_url(share["url"])
+    return {"description": Truncator(" ".join(text.split())).chars(160), "image": share}

@@ -65,9 +65,12 @@ INSTALLED_APPS = [
     "home",
     "cases",
     "events",
+    "network",
     "search",
+    "images",
     "feeds",
     "insights",
+    "newsletter",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtail.contrib.forms",
@@ -108,11 +111,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "home.proxies.ForwardedHeadersMiddleware",  # first: X-Forwarded-* only from our proxies
     "django.middleware.security.SecurityMiddleware",
     # Headers go on every response, so their middleware sits right after SecurityMiddleware.
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag (and Last-Modified where a view sets it) with 304 answers, outside gzip and the page
+    # cache so that cached answers (the calendar feed polled by every subscriber) get them too.
+    "django.middleware.http.ConditionalGetMiddleware",
     # Compress HTML, JSON and iCalendar answers (whitenoise serves static files precompressed,
     # so it sits outside). Django's GZipMiddleware pads responses with random bytes against
     # BREACH; it is outside the page cache, which stores plain bytes.
@@ -120,8 +127,9 @@ MIDDLEWARE = [
     # Anonymous full-page cache (home/caching): answers before session/locale/auth middleware.
     "home.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "netzwerk.api.ApiAwareLocaleMiddleware",  # LocaleMiddleware, API 404s stay JSON
     "django.middleware.common.CommonMiddleware",
+    "home.public_forms.PublicFormCsrfMiddleware",  # anonymous public forms need no cookie
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -131,6 +139,8 @@ MIDDLEWARE = [
     "home.caching.routes.RouteCacheMiddleware",
     # After AuthenticationMiddleware: turns login lockouts into 429 pages.
     "axes.middleware.AxesMiddleware",
+    # Every admin view of a personal-data model (choosers included) needs its view permission.
+    "home.personal_data_guard.PersonalDataAdminGuard",
 ]
 
 ROOT_URLCONF = "netzwerk.urls"
@@ -157,7 +167,10 @@ WSGI_APPLICATION = "netzwerk.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"), conn_max_age=60
+        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=60,
+        # Persistent connections are checked before reuse: a database restart costs no request.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -226,8 +239,25 @@ if env("AWS_STORAGE_BUCKET_NAME"):
 
 WAGTAIL_SITE_NAME = "Netzwerk Bürgerbeteiligung Sachsen"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", SITE_URL)  # admin links in mails
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt", "zip"]
+# mp4, webm and vtt: self-hosted videos with captions (home.blocks.VideoBlock).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf",
+    "docx",
+    "xlsx",
+    "pptx",
+    "odt",
+    "ods",
+    "odp",
+    "csv",
+    "txt",
+    "zip",
+    "mp4",
+    "webm",
+    "vtt",
+]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every image carries credit and licence (images/models.py).
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -284,6 +314,9 @@ if ELASTICSEARCH_URL:
             "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "netzwerk_"),
             "TIMEOUT": 10,
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
+            # German compound dictionary as a file on the Elasticsearch server (relative to its
+            # config directory; `manage.py export_compound_words`); unset: inline word list.
+            "DECOMPOUND_WORDS_PATH": env("ELASTICSEARCH_DECOMPOUND_WORDS_PATH", ""),
         }
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
@@ -326,6 +359,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"  # localised, no technical English page
 
 LOGGING = {
     "version": 1,
@@ -346,6 +380,18 @@ LOGGING = {
 # (development and tests); production serves the collected, hashed files.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", False)
 
+# Reverse proxies in front of the app (home/proxies.py): how many, and the addresses they
+# connect from. 0 (default): X-Forwarded-* headers are ignored. AXES_PROXY_COUNT is the old name.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", env("AXES_PROXY_COUNT", "0")))
+TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
+# Public forms (home/public_forms.py): submissions per form and client address in each window
+# (count, seconds) — 150 colleagues behind one town-hall NAT still register — the least time a
+# person needs to fill a form, how long a shown form stays valid, the longest free text.
+PUBLIC_FORM_RATE_LIMITS = [(200, 600), (1000, 86400)]
+PUBLIC_FORM_MIN_SECONDS = int(env("PUBLIC_FORM_MIN_SECONDS", "2"))
+PUBLIC_FORM_MAX_AGE = 86400
+PUBLIC_FORM_MAX_LENGTH = 2000
+
 # --- Security hardening (roles & security, issue #6) -------------------------------------
 # django-axes: throttle failed logins (admin login included) per username + IP address.
 AUTHENTICATION_BACKENDS = [
@@ -355,16 +401,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours: a locked-out user/IP may try again after 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per account and address, and per account across addresses: 12 tries from 12 addresses lock
+# the account too (for AXES_COOLOFF_TIME only, so a lock-out cannot be kept up for long).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
-# Trust X-Forwarded-For only behind a known number of reverse proxies (AXES_PROXY_COUNT);
-# otherwise a client could pick a fresh "IP address" for every attempt.
-_axes_proxy_count = int(env("AXES_PROXY_COUNT", "0"))
-if _axes_proxy_count:
-    AXES_IPWARE_PROXY_COUNT = _axes_proxy_count
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client address the way every other throttle sees it (home/proxies.py).
+AXES_CLIENT_IP_CALLABLE = "home.proxies.client_ip"
 AXES_VERBOSE = False
 
 # django-csp 4: the public site runs no inline script and loads nothing from third parties.
@@ -439,3 +481,10 @@ BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 if env("LOG_FORMAT", "plain") == "json":
     LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
     LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# The API (/api/v2/) writes decimal fields (funding amounts, coordinates) as JSON numbers.
+REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False}
+
+# The network's personal data (advice requests, reporters, message log) is deleted this many
+# days after closing / publication by `manage.py purge_network_data` (run daily).
+NETWORK_RETENTION_DAYS = int(env("NETWORK_RETENTION_DAYS", "180"))

@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory email, no DEBUG."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F401,F403
 from .base import env, public_base_url
 
@@ -31,3 +33,20 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
 }
+# Tests post forms right after rendering them; test_public_forms.py sets a real minimum.
+PUBLIC_FORM_MIN_SECONDS = 0
+
+# pytest-xdist workers share the Redis server but not a Redis database: the tests empty the
+# cache (FLUSHDB) and count on their own page-cache generation, so worker N uses REDIS_URL's
+# database number + N (CI: db 14 and 15 for two workers).
+_worker = env("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... (set before the settings load)
+if REDIS_URL and _worker:  # noqa: F405
+    from urllib.parse import urlsplit, urlunsplit
+
+    _parts = urlsplit(REDIS_URL)  # noqa: F405
+    _db = int(_parts.path.strip("/") or 0) + int(_worker.removeprefix("gw"))
+    if _db > 15:
+        raise ImproperlyConfigured(
+            f"REDIS_URL's database + pytest worker {_worker} = {_db}: choose a lower number"
+        )
+    CACHES["default"]["LOCATION"] = urlunsplit(_parts._replace(path=f"/{_db}"))  # noqa: F405

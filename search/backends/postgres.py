@@ -19,6 +19,13 @@ Three performance changes (the same results, except the capped fuzzy candidates)
 * a full rebuild ends with (VACUUM) ANALYZE of the tables a search joins, so the planner uses
   the GIN indexes right away instead of guessing from missing statistics.
 
+German compounds: objects indexed with a configuration in ``DECOMPOUND_CONFIGS`` (default
+``["german"]``) also get the parts of their compounds (search.compounds) in the same field
+and weight, so "Jugend" finds "Jugendbeteiligung"; queries are expanded the other way round in
+search.query. PostgreSQL's own ispell/hunspell dictionaries would need files in the server's
+``tsearch_data`` directory, which a managed PostgreSQL does not allow; this needs nothing on
+the server.
+
 Everything else (storage, ranking, autocomplete with the ``simple`` config) is the upstream
 backend.
 """
@@ -27,7 +34,8 @@ import copy
 from collections import defaultdict
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
+from django.core.cache import cache
 from django.db import connections
 from django.db.models import (
     BooleanField,
@@ -41,11 +49,12 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Greatest
+from django.db.models.sql.subqueries import InsertQuery
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     FUnaccent,
     IndexEntry,
+    ObjectIndexer,
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchAtomicRebuilder,
@@ -54,9 +63,16 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchRebuilder,
 )
 from modelsearch.index import RelatedFields
+from modelsearch.query import And, Or
+from modelsearch.utils import get_content_type_pk
 from wagtail.models import Page
 
+from .. import compounds
+
 MAX_FUZZY_BODY_CANDIDATES = 100  # see _build_fuzzy_queryset
+# A query word found in at least this share of all index entries is "common" (search.query).
+COMMON_SHARE = 0.1
+TITLE_BODY_INDEX = "search_indexentry_title_body_gin"  # migration search/0002
 
 
 def many_related_names(model):
@@ -73,24 +89,94 @@ def many_related_names(model):
     return names
 
 
+class CompoundObjectIndexer(ObjectIndexer):
+    """Adds the parts of the compounds of every text to its vector (same weight), for the
+    configurations that decompound; autocomplete (prefixes of titles) stays as it is."""
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.decompound = self.config in backend.decompound_configs
+
+    def as_vector(self, texts, for_autocomplete=False):
+        if self.decompound and not for_autocomplete:
+            texts = list(texts)
+            texts += [(compounds.parts_text(text), weight) for text, weight in texts]
+        return super().as_vector(texts, for_autocomplete=for_autocomplete)
+
+
 class LocalePostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
         objs = list(objs)
         prefetch_related_objects(objs, *many_related_names(model))
-        # Group the objects by configuration and let the upstream code index each group with a
-        # copy of the backend that carries that configuration (no shared state is mutated).
+        # Group the objects by configuration and index each group with a copy of the backend
+        # that carries that configuration (no shared state is mutated).
         groups = defaultdict(list)
         for obj in objs:
             groups[self.backend.config_for_object(obj)].append(obj)
         for config, group in groups.items():
             index = copy.copy(self)
             index.backend = self.backend.with_config(config)
-            PostgresIndex.add_items(index, model, group)
+            index.insert_entries(model, group)
+
+    def insert_entries(self, model, objs):
+        """Upstream's add_items with CompoundObjectIndexer instead of ObjectIndexer (upstream
+        names its indexer class inside the method, so there is no hook): one INSERT … ON
+        CONFLICT DO UPDATE for the batch, then the title norms."""
+        if not model.get_search_fields():
+            return
+        indexers = [CompoundObjectIndexer(obj, self.backend) for obj in objs]
+        if not indexers:
+            return
+        content_type_pk = get_content_type_pk(model)
+        compiler = InsertQuery(IndexEntry).get_compiler(connection=self.write_connection)
+        rows, params = [], []
+        for indexer in indexers:
+            params.extend((content_type_pk, indexer.id))
+            vectors = []
+            for name, vector in (
+                ("title", indexer.title),
+                ("autocomplete", indexer.autocomplete),
+                ("body", indexer.body),
+            ):
+                value = compiler.prepare_value(IndexEntry._meta.get_field(name), vector)
+                sql, vector_params = value.as_sql(compiler, self.write_connection)
+                vectors.append(sql)
+                params.extend(vector_params)
+            params.extend((indexer.title_text, indexer.body_text))
+            rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"""
+                INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
+                    autocomplete, body, title_norm, title_text, body_text)
+                (VALUES {", ".join(rows)})
+                ON CONFLICT (content_type_id, object_id)
+                DO UPDATE SET title = EXCLUDED.title,
+                              title_norm = 1.0,
+                              autocomplete = EXCLUDED.autocomplete,
+                              body = EXCLUDED.body,
+                              title_text = EXCLUDED.title_text,
+                              body_text = EXCLUDED.body_text
+                """,
+                params,
+            )
+        self._refresh_title_norms()
 
 
 class LocalePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return backend.config_for_language(translation.get_language())
+
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        # One ts_rank over the whole tsquery: upstream ranks every part of an And/Or separately
+        # and combines them, which for search.query's expanded queries (a word or its compound
+        # parts or its synonyms) meant two to six ts_rank calls per vector and row.
+        if isinstance(query, (And, Or)):
+            rank = SearchRank(
+                vector, self.build_tsquery(query, config=config), weights=self.sql_weights
+            )
+            return rank * boost if boost != 1.0 else rank
+        return super().build_tsrank(vector, query, config=config, boost=boost)
 
     def _build_fuzzy_queryset(self, config, backend):
         if backend.fuzzy_algorithm != "trigram":
@@ -128,10 +214,12 @@ class LocalePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
         # subqueries made it join every page to its index entry first.
         candidates = title_entries.union(body_entries.values("pk")[:MAX_FUZZY_BODY_CANDIDATES])
         matched = Q(index_entries__pk__in=candidates)
-        # Ranking as upstream: title similarity boosted by title_norm, and a prefix boost.
-        rank = Greatest(
-            TrigramWordSimilarity(term, title) * F("index_entries__title_norm"),
-            TrigramWordSimilarity(term, body),
+        # Ranking: the similarity of the best-matching title word, plus half that of the
+        # best body word, so a page titled with the word beats one that mentions it in its
+        # text (upstream takes the greater of the two, scaled by title_norm, which ties them
+        # and then favours short titles); and upstream's prefix boost.
+        rank = ExpressionWrapper(
+            TrigramWordSimilarity(term, title) + 0.5 * TrigramWordSimilarity(term, body),
             output_field=FloatField(),
         )
         if backend.fuzzy_prefix_boost > 0:
@@ -186,11 +274,60 @@ class LocalePostgresSearchBackend(PostgresSearchBackend):
         self.language_configs = {
             code.lower(): config for code, config in params.get("LANGUAGE_CONFIGS", {}).items()
         }
+        self.decompound_configs = set(params.get("DECOMPOUND_CONFIGS", ["german"]))
         self._locale_languages = None
 
     def analyze(self):
         """Refresh the planner statistics after indexing many objects in bulk."""
         analyze_search_tables(self.index_class(self))
+
+    def lexeme_shares(self):
+        """{lexeme: share of index entries containing it} for the most common lexemes, from
+        the planner's statistics of the title || body index (ANALYZE keeps them current; no
+        scan at query time). Cached for ten minutes."""
+
+        def load():
+            with connections["default"].cursor() as cursor:
+                cursor.execute(
+                    "SELECT most_common_elems::text::text[], most_common_elem_freqs "
+                    "FROM pg_stats WHERE tablename = %s",
+                    [TITLE_BODY_INDEX],
+                )
+                row = cursor.fetchone()
+            return dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+
+        return cache.get_or_set("search:lexeme-shares", load, 600)
+
+    def word_lexemes(self, words, language):
+        """{word: (lexeme, …)} as the language's configuration stems them (one query)."""
+        config = self.config_for_language(language)
+        with connections["default"].cursor() as cursor:
+            cursor.execute(
+                "SELECT w, tsvector_to_array(to_tsvector(%s::regconfig, w)) FROM unnest(%s::text[]) w",
+                [config, list(words)],
+            )
+            return {word: tuple(lexemes) for word, lexemes in cursor.fetchall()}
+
+    def common_test(self, segments, language):
+        """is_common(segment) for search.query.build: every alternative of the segment is in at
+        least COMMON_SHARE of the index entries."""
+        shares = self.lexeme_shares()
+        words = {word for segment in segments for alt in segment.alternatives for word in alt}
+        lexemes = self.word_lexemes(words, language) if shares and words else {}
+
+        def share(alternative):  # pages with every word of the alternative: at most the rarest
+            return min(
+                (
+                    max((shares.get(x, 0.0) for x in lexemes.get(w, ())), default=0.0)
+                    for w in alternative
+                ),
+                default=0.0,
+            )
+
+        def is_common(segment):
+            return max(map(share, segment.alternatives), default=0.0) >= COMMON_SHARE
+
+        return is_common
 
     def with_config(self, config):
         clone = copy.copy(self)

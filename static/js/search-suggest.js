@@ -1,5 +1,7 @@
-/* Type-ahead for the search page: WAI-ARIA 1.2 combobox with a listbox popup.
-   Progressive enhancement: without this script the plain search form works. */
+/* Type-ahead for every search box with data-suggest-url (the header's on every page, the search
+   page's): WAI-ARIA 1.2 combobox with a listbox popup. Each option shows the page title and its
+   type ("Methode", "Veranstaltung"). Progressive enhancement: without this script the plain
+   search form works; the popup is positioned over the page, so nothing shifts. */
 (function () {
   "use strict";
 
@@ -61,6 +63,16 @@
         option.setAttribute("aria-selected", "false");
         option.setAttribute("data-url", item.url);
         option.textContent = item.title;
+        if (item.type) {
+          var type = document.createElement("span");
+          type.className = "search-suggestion-type";
+          var comma = document.createElement("span");
+          comma.className = "visually-hidden";
+          comma.textContent = ", ";
+          type.appendChild(comma);
+          type.appendChild(document.createTextNode(item.type));
+          option.appendChild(type);
+        }
         option.addEventListener("mousedown", function (event) {
           event.preventDefault();  // keep focus in the input
           window.location.assign(item.url);

@@ -61,3 +61,57 @@ def test_results_page_is_accessible_and_valid(page, e2e_server):
     page.goto(empty)
     assert_accessible(page)
     assert_valid_html(documents)
+
+
+def test_header_type_ahead_on_every_page_with_the_keyboard(page, e2e_server):
+    """The header box is the same combobox on every page: keyboard only, ARIA state checked,
+    title plus type label, and opening the popup moves nothing on the page."""
+    page.goto("/de/methoden/")
+    box = page.locator("#site-search-q")
+    expect(box).to_have_attribute("role", "combobox")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).to_have_attribute("aria-autocomplete", "list")
+    heading = page.locator("main h1").first
+    before = heading.bounding_box()
+
+    box.focus()
+    box.press_sequentially("Bürgerr", delay=30)
+    listbox = page.locator("#site-search-q-suggestions")
+    expect(listbox).to_be_visible()
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(box).to_have_attribute("aria-controls", "site-search-q-suggestions")
+    options = listbox.get_by_role("option")
+    method = options.filter(has_text="Methode").first
+    expect(method).to_contain_text("Bürgerrat")
+    assert heading.bounding_box() == before  # the popup overlays the page: no layout shift
+    status = page.locator("#site-search-q ~ [role=status]")
+    expect(status).to_contain_text("Vorschläge verfügbar")
+
+    box.press("ArrowDown")
+    first = options.first
+    expect(first).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", first.get_attribute("id"))
+    box.press("ArrowUp")  # wraps to the last option
+    expect(options.last).to_have_attribute("aria-selected", "true")
+    expect(first).to_have_attribute("aria-selected", "false")
+    box.press("Escape")
+    expect(listbox).to_be_hidden()
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(box).not_to_have_attribute("aria-activedescendant", re.compile(".+"))
+
+    box.press("ArrowDown")  # reopens with the same suggestions
+    expect(box).to_have_attribute("aria-expanded", "true")
+    target = options.first.get_attribute("data-url")
+    box.press("Enter")
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+
+
+def test_header_search_works_without_the_script(new_page, e2e_server):
+    page = new_page(java_script_enabled=False, locale="en-GB")
+    page.goto("/en/")
+    box = page.locator("#site-search-q")
+    expect(box).not_to_have_attribute("role", "combobox")
+    box.fill("citizens assembly")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/en/search/\?q=citizens\+assembly"))
+    expect(page.locator(".search-result-list")).to_contain_text("Citizens' assembly")

@@ -149,7 +149,8 @@ def test_stopped_redis_every_page_answers_and_recovers(client, redis_server, url
     redis_server.start()  # same port, empty: no restart of the site
     wait_until_cached(client, urls[0])
     assert health() == (True, "ok")
-    assert client.get("/healthz/").json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    recovered = client.get("/healthz/").json()
+    assert recovered["status"] == "ok" and recovered["cache"] == "ok"
 
 
 def test_frozen_redis_every_page_answers_within_the_timeouts(client, redis_server, urls):

@@ -48,7 +48,7 @@ def count_heading(response):
 
 
 def streamed(response):
-    return b"".join(response.streaming_content).decode("utf-8")
+    return b"".join(response.streaming_content).decode("utf-8-sig")  # CSV: BOM first
 
 
 # --- taxonomies and tree ------------------------------------------------------------------

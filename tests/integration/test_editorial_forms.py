@@ -11,6 +11,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from events.models import SurveyPage
 from home.models import BarrierReportPage, SiteSettings
+from home.public_forms import start_token
 from tests.integration.test_roles import login, make_user
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_submission_is_stored_and_mailed_to_the_configured_address(
     page = barrier_form(language)
     fields = {f.clean_name: f for f in page.form_fields.all()}
     assert len(fields) == 3
-    data = {}
+    data = {"form_started": start_token()}  # the shared public-form protection
     for name, field in fields.items():
         data[name] = "leser@example.org" if field.field_type == "email" else f"Text {name}"
     mail.outbox.clear()

@@ -152,3 +152,14 @@ def test_search_terms_is_in_the_reports_menu_once(client, ministry):
     login(client, ministry)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert html.count(reverse("wagtailsearchpromotions:search_terms")) == 1
+
+
+def test_guest_does_not_see_other_guests_draft_titles_in_the_explorer(client, guest, other_guest):
+    draft_news(other_guest, "Geheimer Entwurf der anderen", "geheimer-entwurf")
+    draft_news(guest, "Mein eigener Entwurf", "mein-entwurf")
+    login(client, guest)
+    from tests.integration.test_roles import news_index
+
+    html = client.get(reverse("wagtailadmin_explore", args=(news_index().pk,))).content.decode()
+    assert "Mein eigener Entwurf" in html
+    assert "Geheimer Entwurf der anderen" not in html

@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 
 from events.formatting import EVENT_TZ
 from events.models import EventIndexPage, EventPage, EventRegistration, SurveyPage
+from home.public_forms import start_token
 
 pytestmark = pytest.mark.django_db
 
@@ -80,9 +81,19 @@ def form_data(**overrides):
         "organisation": "Stadt Pirna",
         "needs": "Rollstuhlgerechter Zugang",
         "consent": "on",
+        "form_started": start_token(),
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
+
+
+def started():
+    return {"form_started": start_token()}
+
+
+def _answer(response):
+    """The page's main text, without the per-render start time of forms."""
+    return re.sub(r'name="form_started" value="[^"]*"', "", response.content.decode())
 
 
 def register(client, event, **overrides):
@@ -421,7 +432,7 @@ def test_feed_has_upcoming_events_of_its_language(client, language, url):
 def test_registration_confirms_and_mails_with_ics(client):
     event = make_event("anmeldung", registration_mode="form", capacity=5)
     form = client.get(event.url + "register/").content.decode()
-    assert 'name="csrfmiddlewaretoken"' in form
+    assert 'name="form_started"' in form and 'name="website"' in form
     assert 'href="/de/datenschutz/"' in form  # consent links to the privacy notice
     response = register(client, event)
     assert response.status_code == 200
@@ -459,9 +470,10 @@ def test_waiting_list_and_promotion_on_cancel(client):
     event = make_event("warteliste", registration_mode="form", capacity=1)
     register(client, event, email="first@example.org", name="Erste")
     response = register(client, event, email="second@example.org", name="Zweite")
-    assert "Sie stehen auf der Warteliste" in response.content.decode()
+    assert "Vielen Dank für Ihre Anmeldung" in response.content.decode()
     assert EventRegistration.objects.get(email="second@example.org").status == "waiting"
     assert "Warteliste" in mail.outbox[1].subject
+    assert "Sie stehen auf der Warteliste" in mail.outbox[1].body
     # The registration form now says it is fully booked.
     assert "ausgebucht" in client.get(event.url + "register/").content.decode()
 
@@ -508,11 +520,16 @@ def test_cancel_token_of_another_event_is_rejected(client):
 
 def test_duplicate_registration_is_not_stored_twice(client):
     event = make_event("doppelt", registration_mode="form")
-    register(client, event)
+    first = register(client, event)
     response = register(client, event, email="  ERIKA@example.org ")
-    assert "bereits angemeldet" in response.content.decode()
+    # The answer is the same as for a new registration: it does not tell a stranger that
+    # this address is registered. Only the address's owner learns it, by mail.
+    assert _answer(response) == _answer(first)
     assert EventRegistration.objects.filter(event=event).count() == 1
-    assert len(mail.outbox) == 1
+    assert len(mail.outbox) == 2 and "bereits angemeldet" in mail.outbox[1].subject
+    assert "/cancel/?token=" in mail.outbox[1].body
+    register(client, event, email="erika@example.org")  # and once is enough: no mail bombing
+    assert len(mail.outbox) == 2
 
 
 def test_cancelled_person_may_register_again(client):
@@ -584,7 +601,7 @@ def test_honeypot_stores_nothing(client):
 
 
 def test_registration_is_rate_limited(client, settings):
-    settings.EVENTS_RATE_LIMIT = (3, 600)
+    settings.PUBLIC_FORM_RATE_LIMITS = [(3, 600)]
     event = make_event("drossel", registration_mode="form")
     for i in range(3):
         assert register(client, event, email=f"p{i}@example.org").status_code == 200
@@ -594,11 +611,18 @@ def test_registration_is_rate_limited(client, settings):
     assert EventRegistration.objects.filter(event=event).count() == 3
 
 
-def test_registration_requires_csrf_token(db):
+def test_registration_needs_no_cookie_but_refuses_forged_posts(db):
     event = make_event("csrf", registration_mode="form")
     client = Client(enforce_csrf_checks=True)
-    assert client.post(event.url + "register/", form_data()).status_code == 403
+    form = client.get(event.url + "register/")
+    assert not form.cookies and "csrfmiddlewaretoken" not in form.content.decode()
+    # Without the start time of a form this site showed, or from another site: refused.
+    assert client.post(event.url + "register/", form_data(form_started=None)).status_code == 403
+    forged = client.post(event.url + "register/", form_data(), HTTP_ORIGIN="https://evil.example")
+    assert forged.status_code == 403
     assert not EventRegistration.objects.filter(event=event).exists()
+    assert client.post(event.url + "register/", form_data()).status_code == 200
+    assert EventRegistration.objects.filter(event=event).count() == 1
 
 
 # --- purge --------------------------------------------------------------------------------------
@@ -677,31 +701,37 @@ def test_registrations_hidden_without_permission(client):
 )
 def test_survey_stores_submissions(client, url, thanks):
     page = client.get(url)
-    assert page.status_code == 200 and 'name="csrfmiddlewaretoken"' in page.content.decode()
+    assert page.status_code == 200 and 'name="form_started"' in page.content.decode()
     survey = SurveyPage.objects.get(url_path__endswith=url.split("/")[2] + "/")
     first = survey.form_fields.order_by("sort_order").first()  # the required radio question
     answer = first.choices.splitlines()[0]
-    response = client.post(url, {first.clean_name: answer, "website": ""})
+    response = client.post(url, {first.clean_name: answer, "website": "", **started()})
     assert thanks in response.content.decode()
     submission = FormSubmission.objects.filter(page=survey).latest("submit_time")
     assert submission.form_data[first.clean_name] == answer
 
 
 def test_survey_missing_answer_keeps_input(client):
-    response = client.post("/de/umfrage/", {"was_brauchen_sie_vom_netzwerk": "Mehr Austausch"})
+    before = FormSubmission.objects.count()  # the demo content has answers of its own
+    response = client.post(
+        "/de/umfrage/", {"was_brauchen_sie_vom_netzwerk": "Mehr Austausch", **started()}
+    )
     html = response.content.decode()
     assert "Mehr Austausch" in html and "muss ausgefüllt werden" in html
-    assert not FormSubmission.objects.filter(page__url_path__endswith="/umfrage/").exists()
+    assert FormSubmission.objects.count() == before
 
 
 def test_survey_honeypot_and_rate_limit(client, settings):
     question = "planen_sie_sich_am_netzwerk_zu_beteiligen"
-    client.post("/de/umfrage/", {question: "Nein", "website": "spam"})
-    assert not FormSubmission.objects.exists()
-    settings.EVENTS_RATE_LIMIT = (2, 600)
-    statuses = [client.post("/de/umfrage/", {question: "Nein"}).status_code for _ in range(3)]
+    before = FormSubmission.objects.count()  # the demo content has answers of its own
+    client.post("/de/umfrage/", {question: "Nein", "website": "spam", **started()})
+    assert FormSubmission.objects.count() == before
+    settings.PUBLIC_FORM_RATE_LIMITS = [(2, 600)]
+    statuses = [
+        client.post("/de/umfrage/", {question: "Nein", **started()}).status_code for _ in range(3)
+    ]
     assert statuses[-1] == 429
-    assert FormSubmission.objects.count() == 1  # the honeypot POST counted towards the limit
+    assert FormSubmission.objects.count() == before + 1  # the honeypot POST counted too
 
 
 # --- demo content -------------------------------------------------------------------------------

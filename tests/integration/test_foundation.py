@@ -12,6 +12,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page, Revision
 
 from home.models import BarrierReportPage, NewsIndexPage, NewsPage, StandardPage
+from home.public_forms import start_token
 
 pytestmark = pytest.mark.django_db
 
@@ -89,17 +90,19 @@ def test_root_redirects_to_german_home(client):
 
 
 @pytest.mark.parametrize("de_path,en_path", PAIRS)
-def test_hreflang_pairs_and_switcher_point_to_the_translation(client, de_path, en_path):
+def test_hreflang_pairs_and_switcher_point_to_the_translation(client, settings, de_path, en_path):
+    # Absolute links are on the public base URL (SITE_URL), whatever host the request used.
+    settings.SITE_URL = "http://www.example.org"
     for path, other_language, other_path in ((de_path, "en", en_path), (en_path, "de", de_path)):
-        head = parse(client.get(path, HTTP_HOST="www.example.org").text)
+        head = parse(client.get(path, HTTP_HOST="backend.internal").text)
         assert head.alternates == {
-            "de": f"http://www.example.org{de_path}",
-            "en": f"http://www.example.org{en_path}",
-            "x-default": f"http://www.example.org{de_path}",
+            "de": f"{settings.SITE_URL}{de_path}",
+            "en": f"{settings.SITE_URL}{en_path}",
+            "x-default": f"{settings.SITE_URL}{de_path}",
         }
         assert head.switcher == {other_language: other_path}
-        # The canonical URL uses the host the visitor asked for, not a configured default.
-        assert head.canonical == f"http://www.example.org{path}"
+        # Absolute URLs come from SITE_URL, whatever Host header a request carries.
+        assert head.canonical == f"{settings.SITE_URL}{path}"
 
 
 def test_switcher_without_translation_leads_to_the_other_home(client, home_de):
@@ -230,7 +233,7 @@ def test_news_dates_are_formatted_per_locale(client):
 def test_barrier_report_is_stored_for_editors(client):
     page = BarrierReportPage.objects.get(locale__language_code="de")
     form = page.get_form()
-    data = {}
+    data = {"form_started": start_token()}
     for name, field in form.fields.items():
         if field.__class__.__name__ == "EmailField":
             data[name] = "leserin@example.org"
@@ -257,6 +260,7 @@ def test_barrier_report_with_missing_fields_keeps_input_and_explains(client):
     assert required, "the demo form should have required fields"
     before = FormSubmission.objects.filter(page=page).count()
     optional_value = {n: "Mein Text" for n in page.get_form().fields if n not in required[:1]}
+    optional_value["form_started"] = start_token()
     response = client.post(page.url, optional_value)
     assert response.status_code == 200
     assert FormSubmission.objects.filter(page=page).count() == before
@@ -271,31 +275,30 @@ def test_healthz_reports_ok(client):
     assert "no-cache" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
 
 
-def test_robots_names_the_sitemap(client):
-    response = client.get("/robots.txt", HTTP_HOST="www.example.org")
+def test_robots_names_the_sitemap(client, settings):
+    settings.SITE_URL = "http://www.example.org"
+    response = client.get("/robots.txt", HTTP_HOST="backend.internal")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://www.example.org/sitemap.xml" in response.text.splitlines()
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.text.splitlines()
     assert "Disallow: /admin/" in response.text
 
 
-def test_sitemap_lists_both_languages_with_hreflang_alternates(client):
-    response = client.get("/sitemap.xml", HTTP_HOST="www.example.org")
+def test_sitemap_lists_both_languages_with_hreflang_alternates(client, settings):
+    settings.SITE_URL = "http://www.example.org"
+    response = client.get("/sitemap.xml", HTTP_HOST="backend.internal")
     assert response.status_code == 200
     xml = response.text
+    base = settings.SITE_URL
     locs = re.findall(r"<loc>([^<]+)</loc>", xml)
-    assert "http://www.example.org/de/" in locs
-    assert "http://www.example.org/en/" in locs
-    assert "http://www.example.org/en/about-the-network/" in locs
-    assert "http://www.example.org/de/ueber-das-netzwerk/" in locs
-    entry = re.search(r"<url><loc>http://www.example.org/en/news/</loc>.*?</url>", xml).group(0)
+    assert f"{settings.SITE_URL}/de/" in locs
+    assert f"{settings.SITE_URL}/en/" in locs
+    assert f"{base}/en/about-the-network/" in locs
+    assert f"{base}/de/ueber-das-netzwerk/" in locs
+    entry = re.search(rf"<url><loc>{re.escape(base)}/en/news/</loc>.*?</url>", xml).group(0)
+    assert f'<xhtml:link rel="alternate" hreflang="de" href="{base}/de/aktuelles/"/>' in entry
     assert (
-        '<xhtml:link rel="alternate" hreflang="de" href="http://www.example.org/de/aktuelles/"/>'
-        in entry
-    )
-    assert (
-        '<xhtml:link rel="alternate" hreflang="x-default" href="http://www.example.org/de/aktuelles/"/>'
-        in entry
+        f'<xhtml:link rel="alternate" hreflang="x-default" href="{base}/de/aktuelles/"/>' in entry
     )
     assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in xml
     assert len(locs) == len(set(locs))

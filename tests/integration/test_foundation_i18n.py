@@ -9,6 +9,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from home.public_forms import start_token
+
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "locale" / "de" / "LC_MESSAGES" / "django.po"
 
@@ -164,7 +166,7 @@ def test_german_core_pages_show_no_english_ui_text(client, path):
 
 
 def test_german_form_errors_are_german(client):
-    response = client.post("/de/barrierefreiheit/barriere-melden/", {})
+    response = client.post("/de/barrierefreiheit/barriere-melden/", {"form_started": start_token()})
     assert response.status_code == 200
     assert "This field is required" not in response.text
     assert english_on(response.text, english_ui_strings()) == set()

@@ -17,6 +17,9 @@ from wagtail.models import Locale, Page, get_page_models
 # GET parameters used by the site's listings, filters, search, finder, exports and the API.
 PARAMS = [
     "q",
+    "kind",
+    "exchange",
+    "token",
     "page",
     "region",
     "topic",

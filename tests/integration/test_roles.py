@@ -327,6 +327,8 @@ def _upload_image(client, collection, title):
             "title": title,
             "file": SimpleUploadedFile("bild.png", png_bytes(), content_type="image/png"),
             "collection": collection.pk,
+            "credit": "Foto: Test",
+            "licence": "cc0",
         },
     )
 

@@ -578,3 +578,30 @@ def test_full_rebuild_keeps_results_and_refreshes_planner_statistics(client):
         )
         assert cursor.fetchone()[0] > 0  # ANALYZE ran
     assert case.title in all_result_titles(client, SEARCH_DE, {"q": case.region.name})
+
+
+@pytest.mark.parametrize(
+    ("url", "suggest"),
+    [
+        ("/de/", SUGGEST_DE),
+        ("/de/methoden/", SUGGEST_DE),
+        ("/en/", SUGGEST_EN),
+        (SEARCH_EN, SUGGEST_EN),
+    ],
+)
+def test_header_search_box_offers_type_ahead_on_every_page(client, url, suggest):
+    response = client.get(url, {"q": "Netzwerk"} if "search" in url else {})
+    html = response.text
+    header = html[html.index('id="site-search-q"') - 200 : html.index('id="site-search-q"') + 600]
+    assert f'data-suggest-url="{suggest}"' in header
+    assert 'autocomplete="off"' in header and "data-status-some=" in header
+    assert html.count('<script src="/static/js/search-suggest.js" defer></script>') == 1
+
+
+def test_suggestions_carry_the_page_type_label(client):
+    german = client.get(SUGGEST_DE, {"q": "Bürgerr"}).json()["suggestions"]
+    assert {"title": "Bürgerrat", "type": "Methode", "url": "/de/methoden/buergerrat/"} in german
+    english = client.get(SUGGEST_EN, {"q": "citizens"}).json()["suggestions"]
+    types = {s["title"]: s["type"] for s in english}
+    assert types["Citizens' assembly"] == "Method page"
+    assert types["Citizens' assembly on Pirna's town centre"] == "Case"

@@ -202,6 +202,23 @@ def test_canonical_and_hreflang_links(client, public_url):
         assert_on_base(url)
 
 
+def test_atom_feeds_and_webcal_link(client, public_url):
+    import feedparser
+
+    for path in ("/de/feeds/aktuelles/", "/en/feeds/news/", "/de/feeds/veranstaltungen/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        parsed = feedparser.parse(response.content)
+        links = [link["href"] for link in parsed.feed.links]
+        links += [link["href"] for entry in parsed.entries for link in entry.links]
+        assert links, path
+        for url in links:
+            assert_on_base(url)
+    html = client.get("/de/veranstaltungen/").text
+    for url in re.findall(r'href="(webcal://[^"]+)"', html):
+        assert_on_base(url.replace("webcal://", "http://", 1))
+
+
 # --- what editors receive -----------------------------------------------------------------------
 
 

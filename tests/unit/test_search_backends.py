@@ -142,3 +142,68 @@ def test_live_elasticsearch_stems_per_locale(client, home_en):
     call_command("update_index", verbosity=0)
     response = client.get("/en/search/", {"q": "workshop"})
     assert [item["page"].title for item in response.context["items"]] == ["Gingerbread"]
+
+
+def test_elasticsearch_german_analyser_splits_compounds_with_the_same_dictionary(elastic):
+    analysis = elastic.settings["settings"]["analysis"]
+    german = analysis["analyzer"]["german_text"]["filter"]
+    # after lowercasing (the list is lower-case), before the umlauts are folded and stemmed
+    assert german.index("lowercase") < german.index("german_decompounder")
+    assert german.index("german_decompounder") < german.index("german_normalization")
+    assert "german_decompounder" not in analysis["analyzer"]["english_text"]["filter"]
+    decompounder = analysis["filter"]["german_decompounder"]
+    assert decompounder["type"] == "dictionary_decompounder"
+    assert decompounder["only_longest_match"] is True
+    words = set(decompounder["word_list"])
+    assert {"jugend", "beteiligung", "bürger", "haushalt", "rat"} <= words
+    assert "jugendbeteiligung" not in words  # the parts, not the compound
+
+
+def test_elasticsearch_word_list_can_be_a_file_on_the_server():
+    backend = LocaleElasticsearchSearchBackend(
+        {
+            "URLS": ["http://localhost:9200"],
+            "INDEX_SETTINGS": settings.SEARCH_INDEX_SETTINGS,
+            "DECOMPOUND_WORDS_PATH": "analysis/german-nouns.txt",
+        }
+    )
+    decompounder = backend.settings["settings"]["analysis"]["filter"]["german_decompounder"]
+    assert decompounder["word_list_path"] == "analysis/german-nouns.txt"
+    assert "word_list" not in decompounder
+
+
+def test_settings_pass_the_word_list_path_from_the_environment():
+    backend = settings_backends(
+        ELASTICSEARCH_URL="http://es:9200",
+        ELASTICSEARCH_DECOMPOUND_WORDS_PATH="analysis/nouns.txt",
+    )
+    assert backend["DECOMPOUND_WORDS_PATH"] == "analysis/nouns.txt"
+
+
+def test_export_compound_words_writes_the_list(tmp_path):
+    from django.core.management import call_command
+
+    target = tmp_path / "nouns.txt"
+    call_command("export_compound_words", str(target), stdout=open(os.devnull, "w"))
+    words = target.read_text(encoding="utf-8").splitlines()
+    assert len(words) > 50_000 and "beteiligung" in words and words == sorted(words)
+
+
+@pytest.mark.django_db  # the query builder reads the editors' synonym groups
+def test_elasticsearch_german_query_asks_for_the_compound_or_its_parts(elastic):
+    from search import query as queries
+
+    with translation.override("de"):
+        every, _ = queries.build("Jugendbeteiligung", "de")
+        compiled = json.dumps(
+            elastic.query_compiler_class(StandardPage.objects.all(), every).get_query(),
+            ensure_ascii=False,
+        )
+    assert "Jugendbeteiligung" in compiled and "Jugend Beteiligung" in compiled
+    assert "_all_text.de" in compiled
+    with translation.override("en"):
+        every, _ = queries.build("Jugendbeteiligung", "en")
+        compiled = json.dumps(
+            elastic.query_compiler_class(StandardPage.objects.all(), every).get_query()
+        )
+    assert "Jugend Beteiligung" not in compiled  # English queries are not decompounded

@@ -14,7 +14,15 @@ from home.bulk_index import batched_search_index
 from home.site_url import sync_site_record
 
 # Each app contributes a `demo` module with a `load()` function, run in this order.
-DEMO_MODULES = ["home.demo", "cases.demo", "events.demo", "insights.demo"]
+DEMO_MODULES = [
+    "home.demo",
+    "cases.demo",
+    "events.demo",
+    "network.demo",
+    "insights.demo",
+    "newsletter.demo",
+    "images.demo",
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,162 @@
+"""Mails of the network, all through home.outbox.queue_mail. Requesters and members get them
+in the language they used; the network office gets German (the office works in German)."""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.models import Site
+
+from home.outbox import queue_mail
+
+from .models.settings import NetworkSettings
+
+
+def office_address():
+    site = Site.objects.filter(is_default_site=True).first()
+    return NetworkSettings.for_site(site).office_email if site else None
+
+
+def admin_url(model_name, pk):
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base + reverse(f"wagtailsnippets_network_{model_name}:edit", args=[pk])
+
+
+def _mail(language, to, subject, template, context, reply_to=None, dedupe_key=None):
+    with translation.override(language):
+        context = {"site_name": _("Civic Participation Network Saxony"), **context}
+        queue_mail(
+            to=to,
+            subject=str(subject),
+            body=render_to_string(f"network/email/{template}.txt", context),
+            reply_to=reply_to,
+            dedupe_key=dedupe_key,
+        )
+
+
+def _to_office(subject, template, context, reply_to=None, dedupe_key=None):
+    office = office_address()
+    if office:
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail(
+                settings.LANGUAGE_CODE,
+                [office],
+                subject,  # lazy: rendered in the office language by _mail
+                template,
+                context,
+                reply_to=reply_to,
+                dedupe_key=dedupe_key,
+            )
+
+
+def advice_request_received(advice):
+    with translation.override(advice.language):
+        subject = _("We have received your advice request")
+    _mail(
+        advice.language,
+        [advice.email],
+        subject,
+        "advice_confirmation",
+        {"advice": advice},
+        dedupe_key=f"advice:confirm:{advice.pk}",
+    )
+    _to_office(
+        gettext_lazy("New advice request"),
+        "advice_office",
+        {"advice": advice, "admin_url": admin_url("advicerequest", advice.pk)},
+        reply_to=[advice.email],
+        dedupe_key=f"advice:office:{advice.pk}",
+    )
+
+
+def member_opt_in(member, confirm_url):
+    with translation.override(member.language):
+        subject = _("Please confirm your registration with the network")
+    _mail(
+        member.language,
+        [member.email],
+        subject,
+        "member_opt_in",
+        {"member": member, "confirm_url": confirm_url},
+    )
+
+
+def member_already_registered(email, language, join_url):
+    with translation.override(language):
+        subject = _("Your registration with the network")
+    _mail(language, [email], subject, "member_already", {"join_url": join_url})
+
+
+def member_confirmed(member):
+    _to_office(
+        gettext_lazy("New membership request to approve"),
+        "member_office",
+        {"member": member, "admin_url": admin_url("member", member.pk)},
+        dedupe_key=f"member:office:{member.pk}",
+    )
+
+
+def member_approved(member, profile_url):
+    with translation.override(member.language):
+        subject = _("Welcome to the network")
+    _mail(
+        member.language,
+        [member.email],
+        subject,
+        "member_approved",
+        {"member": member, "profile_url": profile_url},
+        dedupe_key=f"member:approved:{member.pk}",
+    )
+
+
+def relay_message(*, to, sender_name, sender_email, message, about, about_url, language):
+    """The message to the contact (Reply-To: the sender) and the sender's copy."""
+    context = {
+        "sender_name": sender_name,
+        "message": message,
+        "about": about,
+        "about_url": about_url,
+    }
+    with translation.override(language):
+        subject = _("Message via the network: %(about)s") % {"about": about}
+        copy_subject = _("Copy of your message: %(about)s") % {"about": about}
+    _mail(language, [to], subject, "message", context, reply_to=[sender_email])
+    _mail(language, [sender_email], copy_subject, "message_copy", context)
+
+
+def report_received(report, case):
+    with translation.override(report.language):
+        subject = _("We have received your procedure")
+    _mail(
+        report.language,
+        [report.reporter_email],
+        subject,
+        "report_confirmation",
+        {"report": report},
+        dedupe_key=f"report:confirm:{report.pk}",
+    )
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    _to_office(
+        gettext_lazy("New procedure reported"),
+        "report_office",
+        {
+            "report": report,
+            "case_admin_url": base + reverse("wagtailadmin_pages:edit", args=[case.pk]),
+        },
+        dedupe_key=f"report:office:{report.pk}",
+    )
+
+
+def report_published(report, case_url):
+    with translation.override(report.language):
+        subject = _("Your procedure is now online")
+    _mail(
+        report.language,
+        [report.reporter_email],
+        subject,
+        "report_published",
+        {"report": report, "case_url": case_url},
+        dedupe_key=f"report:published:{report.pk}",
+    )
