@@ -2,6 +2,8 @@
 
 `probe.py urls`    → JSON: the URLs to measure, found in the page tree (nothing hard-coded
                      but the search words), and the number of cases.
+`probe.py wave`    → JSON: for the registration wave, upcoming German events that take
+                     registrations on this site (with room) and case page URLs to read.
 `probe.py queries` → JSON: database queries per page with the page cache off and the
                      header/footer fragments warm (second request counted), and with a cold
                      cache (first request after a clear).
@@ -68,6 +70,25 @@ def first_url(label, locale, **filters):
     return page.url if page else None
 
 
+def wave(events=6, cases=30):
+    """Open events with a registration form (once full, people join the waiting list: a
+    registration all the same) and the newest case pages."""
+    from django.utils import timezone
+
+    de = Locale.objects.get(language_code="de")
+    event_model, case_model = model("events.EventPage"), model("cases.CasePage")
+    open_events = [
+        e
+        for e in event_model.objects.live()
+        .filter(locale=de, registration_mode="form", is_cancelled=False, end__gt=timezone.now())
+        .order_by("start")[:50]
+        if e.registration_open
+    ][:events]
+    case_urls = [c.url for c in case_model.objects.live().filter(locale=de).order_by("-pk")[:cases]]
+    index = first_url("events.EventIndexPage", de)
+    return {"events": [e.url for e in open_events], "cases": case_urls, "event_index": index}
+
+
 def urls():
     de = Locale.objects.get(language_code="de")
     found = {"home": "/de/"}
@@ -81,7 +102,9 @@ def urls():
     found["case_page"] = first_url("cases.CasePage", de)
     method_index = first_url("cases.MethodIndexPage", de)
     if method_index:
-        found["method_finder"] = method_index + "?purpose=ideas&level=consult&people=40&mode=hybrid"
+        found["method_finder"] = (
+            method_index + "?purpose=ideas&level=consult&people=40&format=hybrid"
+        )
     found["event_index"] = first_url("events.EventIndexPage", de)
     if found["event_index"]:
         # iCalendar feed of upcoming events (a quarter of the bench events are upcoming).
@@ -134,8 +157,10 @@ if __name__ == "__main__":
     if sys.argv[1] == "urls":
         print(json.dumps(urls()))
     elif sys.argv[1] == "generation_file":
-        from home.cache import _generation_file
+        from home.caching.generations import SITE, _file
 
-        print(json.dumps({"path": str(_generation_file())}))
+        print(json.dumps({"path": str(_file(SITE))}))
+    elif sys.argv[1] == "wave":
+        print(json.dumps(wave()))
     elif sys.argv[1] == "queries":
         print(json.dumps(queries(json.loads(sys.argv[2]))))

@@ -32,7 +32,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -44,6 +44,8 @@ CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY") or 4)
 WORKERS = int(os.environ.get("BENCH_WORKERS") or 3)
 MAX_REQUESTS = int(os.environ.get("BENCH_REQUESTS") or 200)  # per endpoint and phase
 MAX_SECONDS = float(os.environ.get("BENCH_SECONDS") or 8)  # per endpoint, phase and kind
+WAVE_REGISTRATIONS = int(os.environ.get("BENCH_WAVE_REGISTRATIONS") or 50)
+WAVE_SECONDS = float(os.environ.get("BENCH_WAVE_SECONDS") or 30)
 LIGHTHOUSE_VERSION = "12.2.3"
 CHROME = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
 RESULTS = ROOT / "benchmarks" / "results.md"
@@ -217,7 +219,7 @@ class Server:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        for _ in range(300):
+        for _ in range(1200):  # 2 minutes: startup is slow on a busy shared machine
             try:
                 if fetch(self.port, "/healthz/")[0] == 200:
                     return self
@@ -226,7 +228,7 @@ class Server:
             if self.proc.poll() is not None:
                 raise RuntimeError(self.proc.stderr.read().decode()[-2000:])
             time.sleep(0.1)
-        raise RuntimeError("gunicorn did not answer within 30 s")
+        raise RuntimeError("gunicorn did not answer within 120 s")
 
     def __exit__(self, *exc):
         self.proc.terminate()
@@ -258,7 +260,7 @@ def measure_cold(endpoints, generation_file):
         return {"_note": "skipped: REDIS_URL is set (the generation lives in Redis)"}
     path = Path(generation_file)
 
-    def bump():  # what home.cache.bump_generation does without Redis
+    def bump():  # what home.caching.bump_generation does without Redis
         path.touch(exist_ok=True)
         previous = os.stat(path).st_mtime_ns
         now = time.time_ns()
@@ -272,6 +274,104 @@ def measure_cold(endpoints, generation_file):
             results[name] = latency(server.port, paths, before_each=bump, max_requests=50)
             results[name]["rps"] = float("nan")
     return results
+
+
+def post_registration(port, url, n):
+    """GET the form (CSRF cookie + token), POST a registration; returns the status."""
+    status, headers, body = fetch(port, url + "register/")
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", ""))
+    if status != 200 or not token or not cookie:
+        return status
+    form = urlencode(
+        {
+            "csrfmiddlewaretoken": token.group(1).decode(),
+            "name": f"Bench Person {n}",
+            "email": f"bench-{secrets.token_hex(6)}@example.org",
+            "consent": "on",
+        }
+    )
+    conn = http.client.HTTPConnection(HOST, port, timeout=40)
+    try:
+        conn.request(
+            "POST",
+            url + "register/",
+            body=form,
+            headers={
+                "Host": HOST,
+                "Cookie": f"csrftoken={cookie.group(1)}",
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Referer": f"http://{HOST}:{port}{url}",
+            },
+        )
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    except (http.client.HTTPException, OSError):
+        return 599
+    finally:
+        conn.close()
+
+
+def measure_wave(wave):
+    """WAVE_REGISTRATIONS registrations spread over WAVE_SECONDS across the open events
+    (at most 9 per event and client address: the registration rate limit) while
+    CONCURRENCY readers browse case pages, the event listing and the event pages. Reports
+    the X-Cache HIT ratio per kind of page: case pages must stay cached."""
+    events = wave["events"]
+    if not events:
+        return {"_note": "skipped: no open event takes registrations on this site"}
+    log(f"phase registration wave: {WAVE_REGISTRATIONS} registrations over {WAVE_SECONDS:.0f} s")
+    kinds = {"case page": wave["cases"], "event page": events}
+    if wave.get("event_index"):
+        kinds["event listing"] = [wave["event_index"]]
+    counts = {kind: {"HIT": 0, "MISS": 0, "other": 0} for kind in kinds}
+    registrations = []
+    lock = threading.Lock()
+    stop = threading.Event()
+    with Server(True) as server:
+        for urls in kinds.values():  # prime the cache
+            for url in urls:
+                fetch(server.port, url)
+
+        def reader(offset):
+            i = offset
+            names = list(kinds)
+            while not stop.is_set():
+                kind = names[i % len(names)]
+                urls = kinds[kind]
+                status, headers, _ = fetch(server.port, urls[(i // len(names)) % len(urls)])
+                label = headers.get("X-Cache") if status == 200 else None
+                with lock:
+                    counts[kind][label if label in ("HIT", "MISS") else "other"] += 1
+                i += 1
+
+        threads = [threading.Thread(target=reader, args=(n * 7,)) for n in range(CONCURRENCY)]
+        for t in threads:
+            t.start()
+        started = time.perf_counter()
+        per_event = min(9, math.ceil(WAVE_REGISTRATIONS / len(events)))
+        plan = [
+            events[n % len(events)] for n in range(min(WAVE_REGISTRATIONS, per_event * len(events)))
+        ]
+        for n, url in enumerate(plan):
+            due = started + WAVE_SECONDS * n / len(plan)
+            time.sleep(max(0.0, due - time.perf_counter()))
+            t0 = time.perf_counter()
+            registrations.append((post_registration(server.port, url, n), time.perf_counter() - t0))
+        time.sleep(max(0.0, started + WAVE_SECONDS - time.perf_counter()))
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+    statuses = sorted({status for status, _ in registrations})
+    seconds = sorted(s for _, s in registrations)
+    return {
+        "kinds": counts,
+        "registrations": len(registrations),
+        "registration_status": statuses,
+        "registration_p50_ms": statistics.median(seconds) * 1000 if seconds else float("nan"),
+        "events": len(events),
+    }
 
 
 def page_bytes(port, endpoints):
@@ -462,6 +562,27 @@ def write_results(info, phases, queries, index_seconds, generated, started):
             if not name.startswith("_"):
                 lines.append(fmt_row(name, value, floor))
         lines.append("")
+    wave = phases["wave"]
+    lines += ["## Registration wave (page cache on)", ""]
+    if "_note" in wave:
+        lines += [wave["_note"], ""]
+    else:
+        lines += [
+            f"{wave['registrations']} registrations (status {', '.join(map(str, wave['registration_status']))}, "
+            f"p50 {wave['registration_p50_ms']:.0f} ms) spread over {WAVE_SECONDS:.0f} s across "
+            f"{wave['events']} open events, while {CONCURRENCY} readers browse. A registration "
+            "makes its event page and the event listing stale (places left), nothing else.",
+            "",
+            "| pages | requests | HIT | MISS | other | HIT ratio |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for kind, c in wave["kinds"].items():
+            total = sum(c.values())
+            ratio = c["HIT"] / total if total else float("nan")
+            lines.append(
+                f"| {kind} | {total} | {c['HIT']} | {c['MISS']} | {c['other']} | {ratio:.1%} |"
+            )
+        lines.append("")
     lines += [
         "## Queries per page (page cache off)",
         "",
@@ -555,6 +676,7 @@ def main():
         "cold": measure_cold(endpoints, probe("generation_file")["path"]),
         "cached": measure_phase(True, endpoints),
     }
+    phases["wave"] = measure_wave(probe("wave"))
     index_seconds = timed_update_index()
     write_results(info, phases, queries, index_seconds, generated, started)
     append_search_phases()

@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from home.bulk_index import index_objects
-from home.cache import bump_generation
+from home.caching import bump_generation
 
 from .choices import Format, ParticipationLevel, Recruitment, Status
 from .models import CaseIndexPage, CasePage, MethodPage, Organisation, Region, TargetGroup, Topic
@@ -81,7 +81,7 @@ def generate(cases=1000, seed=7, search_index=True, stdout=None):
     if search_index:
         index_objects({CasePage: created_pks})
     analyze()
-    # Bulk inserts send no signals: tell the page cache and derived caches (home/cache.py).
+    # Bulk inserts send no signals: tell the page cache and derived caches (home/caching).
     bump_generation("bench cases")
     return missing
 

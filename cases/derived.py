@@ -1,13 +1,13 @@
 """Small values derived from the published cases (facet options, year lists, counts),
-cached under the site-wide page-cache generation (home/cache.py).
+cached under the site-wide page-cache generation (home/caching).
 
 Why: they cost a query each on every uncached listing request but only change when content
 is published, unpublished, moved or a snippet changes - exactly when the generation is
 bumped. Keys name the index page and the chosen filter values (cases/filters.py); view
-restrictions are cached per generation too (home/privacy.py), so the generation covers them.
+restrictions are cached per generation too (home/caching/privacy.py), so the generation covers them.
 """
 
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 
 
 def cached(name, parts, build):

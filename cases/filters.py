@@ -15,6 +15,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from home.params import split_formats
+
 from .choices import Format, ParticipationLevel, Status
 from .derived import cached
 from .models.cases import CasePage
@@ -29,8 +31,7 @@ SORTS = {
 DEFAULT_SORT = "newest"
 # A taxonomy term as the listing and the export need it (plain data, so it can be cached).
 Term = namedtuple("Term", "slug name translation_key")
-FILTER_KEYS = ["region", "topic", "target_group", "level", "mode", "status", "method", "year"]
-# "mode" filters the participation format: "format" is taken by the open-data export.
+FILTER_KEYS = ["region", "topic", "target_group", "level", "format", "status", "method", "year"]
 
 
 @dataclass
@@ -76,7 +77,7 @@ class CaseFilters:
         self.locale_id = index_page.locale_id
         self.cases = index_page.cases() if cases is None else cases
         # Identifies the published cases in cache keys. `index_page.cases()` is fixed by the
-        # index page and the restricted sections (home/privacy.py), and both only change with
+        # index page and the restricted sections (home/caching/privacy.py), and both only change with
         # a generation bump, which every derived key contains: the page id is as exact as the
         # queryset's SQL, without compiling it on every request (~0.7 ms).
         self.cases_key = f"cases-of:{index_page.pk}"
@@ -92,7 +93,7 @@ class CaseFilters:
     # Options -------------------------------------------------------------
     def _terms(self):
         """Regions, topics, target groups and methods of this language: four queries,
-        cached until the next publish or snippet change (home/cache.py)."""
+        cached until the next publish or snippet change (home/caching)."""
 
         def build():
             methods = (
@@ -160,7 +161,7 @@ class CaseFilters:
                 extra={t.slug: t.translation_key for t in self.target_groups},
             ),
             Facet("level", _("Participation level"), list(ParticipationLevel.choices)),
-            Facet("mode", _("Format"), list(Format.choices)),
+            Facet("format", _("Format"), list(Format.choices)),
             Facet("status", _("Status"), list(Status.choices)),
             Facet(
                 "method",
@@ -173,7 +174,10 @@ class CaseFilters:
 
     def _first_valid(self, key, allowed, label):
         chosen = ""
-        for raw in self.params.getlist(key):
+        values = self.params.getlist(key)
+        if key == "format":  # csv/json/html select the export (home/params.py)
+            values = split_formats(values)[1]
+        for raw in values:
             value = raw.strip()
             if not value:
                 continue
@@ -214,7 +218,7 @@ class CaseFilters:
                 )
             elif key == "level":
                 queryset = queryset.filter(participation_level=value)
-            elif key == "mode":
+            elif key == "format":
                 queryset = queryset.filter(format=value)
             elif key == "status":
                 queryset = queryset.filter(status=value)

@@ -17,7 +17,7 @@ from django.db.models import Count, F, Max, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 
 from .choices import (
     DURATION_ORDER,
@@ -105,7 +105,7 @@ class MethodFinder:
             "phase": ProjectPhase.choices,
             "target_group": [(t.slug, t.name) for t in self.target_groups],
             "level": ParticipationLevel.choices,
-            "mode": Format.choices,
+            "format": Format.choices,
             "time": Duration.choices,
             "budget": Effort.choices,
         }
@@ -116,7 +116,7 @@ class MethodFinder:
         "target_group": _("Target group"),
         "people": _("Number of people"),
         "level": _("Participation level"),
-        "mode": _("Format"),
+        "format": _("Format"),
         "time": _("Available time"),
         "budget": _("Budget"),
     }
@@ -147,7 +147,7 @@ class MethodFinder:
                 self.ignored.append((self.LABELS["purpose"], clean_for_display(value)))
         if purposes:
             criteria["purpose"] = purposes
-        for key in ("phase", "target_group", "level", "mode", "time", "budget"):
+        for key in ("phase", "target_group", "level", "format", "time", "budget"):
             value = self._single(key, dict(questions[key]))
             if value:
                 criteria[key] = value
@@ -190,7 +190,7 @@ class MethodFinder:
             if not method.levels:
                 return Check(key, label, UNKNOWN)
             return Check(key, label, MET if wanted in method.levels else UNMET)
-        if key == "mode":
+        if key == "format":
             formats = method.formats or []
             if not formats:
                 return Check(key, label, UNKNOWN)
@@ -374,7 +374,7 @@ def method_case_stats(locale):
     cases of one locale (a Locale or its id).
 
     Every finder answer needs these figures and they do not depend on the answers, so they
-    are computed once per page-cache generation (any publish bumps it, home/cache.py) in one
+    are computed once per page-cache generation (any publish bumps it, home/caching) in one
     narrow query: cases are deduplicated per method, ranked by start date in the database,
     and only ids leave it.
     """

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.models import paginate
+from home.params import legacy_redirect, split_formats
 
 from . import export
-from .choices import ParticipationLevel, Status
+from .choices import Format, ParticipationLevel, Status
 from .derived import Counted, cached, cached_count
 from .filters import SORTS, CaseFilters
 from .models.cases import CasePage
@@ -32,11 +33,17 @@ TEASER_FIELDS = (
 
 
 def requested_format(request):
-    values = [v.strip().lower() for v in request.GET.getlist("format") if v.strip()]
-    return values[0] if values else "html"
+    """The output format: `format=csv|json|html`; a value that is neither an output format nor
+    a participation format (e.g. `format=xml`) is answered with a 400."""
+    exports, others = split_formats(request.GET.getlist("format"))
+    unknown = [v for v in others if v.strip() and v.strip() not in Format.values]
+    return exports[0] if exports else (unknown[0] if unknown else "html")
 
 
 def case_listing(index_page, request):
+    redirect = legacy_redirect(request)  # bookmarks with the old parameter names
+    if redirect:
+        return redirect
     fmt = requested_format(request)
     if fmt not in FORMATS:
         message = _(

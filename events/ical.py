@@ -116,7 +116,7 @@ def cached_feed(request, index_page, upcoming):
     (any publish bumps it) and host: serialising hundreds of events costs far more than their
     query. The set of upcoming events also changes when one ends, so the entry expires at the
     earliest end."""
-    from home.cache import generation_key
+    from home.caching import generation_key
 
     key = generation_key(
         "events:feed", [index_page.pk, request.get_host(), translation.get_language()]

@@ -1,7 +1,7 @@
 """Derived values of the event index (archive years, counts, the ids on a page), cached.
 
 They change when content is published (the page-cache generation is part of the key, as in
-home.cache.cached_per_generation) and when the clock moves an event from "upcoming" to
+home.caching.cached_per_generation) and when the clock moves an event from "upcoming" to
 "past". So every value is stored with the moment it stops being true: the end of the next
 upcoming event (None when no event is upcoming).
 """
@@ -10,14 +10,14 @@ from django.core.cache import cache
 from django.db.models import Case, Count, Min, Value, When
 from django.db.models.functions import ExtractYear
 
-from home.cache import DERIVED_TIMEOUT, generation_key
+from home.caching import DERIVED_TIMEOUT, SITE, generation_key
 
 from .formatting import EVENT_TZ
 
 
-def cached_until(name, parts, now, build):
+def cached_until(name, parts, now, build, scopes=(SITE,)):
     """`build()` returns a dict with an "until" entry; rebuilt once `now` reaches it."""
-    key = generation_key(f"events:{name}", parts)
+    key = generation_key(f"events:{name}", parts, scopes)
     value = cache.get(key)
     if value is None or (value["until"] is not None and now >= value["until"]):
         value = build()

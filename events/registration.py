@@ -9,6 +9,7 @@ transaction has committed (home.outbox.queue_mail).
 import uuid
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
@@ -27,6 +28,24 @@ def counts(event):
         confirmed=Count("pk", filter=Q(status=Status.CONFIRMED)),
         waiting=Count("pk", filter=Q(status=Status.WAITING)),
     )
+
+
+def confirmed_per_event(events):
+    """{translation_key: confirmed} for these events (any language; registrations belong to
+    the original in the default language): one query, whatever the number of events."""
+    keys = {event.translation_key for event in events}
+    if not keys:
+        return {}
+    rows = (
+        EventRegistration.objects.filter(
+            status=Status.CONFIRMED,
+            event__translation_key__in=keys,
+            event__locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .values_list("event__translation_key")
+        .annotate(n=Count("pk"))
+    )
+    return dict(rows)
 
 
 def places_left(event, capacity):

@@ -1,4 +1,4 @@
-"""Feeds are rendered once per page-cache generation (home/cache.py): any publish bumps it,
+"""Feeds are rendered once per page-cache generation (home/caching): any publish bumps it,
 so a new item appears at once while readers polling every few minutes cost no queries."""
 
 import copy
@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import translation
 
-from home.cache import generation_key
+from home.caching import generation_key
 
 FEED_TIMEOUT = 60 * 60
 

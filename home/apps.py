@@ -6,9 +6,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Home"
 
     def ready(self):
-        from . import cache_signals
+        from .caching import invalidation
 
-        cache_signals.connect()  # page cache invalidation (home/cache.py)
+        invalidation.connect()  # page cache invalidation (home/caching)
         from . import (
             signals,  # noqa: F401  role grants for new sections (home/permissions.py)
             translation_sync,

@@ -1,7 +1,7 @@
 """What the home page shows besides its own text: next events, featured cases, open funding
 calls, latest news and a line of numbers. Automatic, with editor overrides on the HomePage
 (chosen cases, fixed numbers); cached per page-cache generation and language like the rest of
-the frame (home/cache.py), so a publish anywhere shows up at once.
+the frame (home/caching), so a publish anywhere shows up at once.
 """
 
 from django.apps import apps
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils import timezone
 
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 from home.untranslated import without_untranslated_aliases
 
 HOME_ITEMS = 3

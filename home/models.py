@@ -20,9 +20,9 @@ from wagtail_localize.fields import SynchronizedField
 from images.api import CreditedImageField
 
 from .blocks import BodyBlock
+from .caching.privacy import PrivacyCachedPageManager, may_have_view_restrictions
 from .form_notifications import NotifyingFormMixin
 from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
-from .privacy import PrivacyCachedPageManager, may_have_view_restrictions
 from .public_forms import ProtectedFormPageMixin
 from .untranslated import without_untranslated_aliases
 
@@ -73,7 +73,7 @@ class BasePage(Page):
         help_text=_("Optional: a different image for listings (uses the lead image's alt text)."),
     )
 
-    # `.public()` with the restricted sections cached per generation (home/privacy.py).
+    # `.public()` with the restricted sections cached per generation (home/caching/privacy.py).
     objects = PrivacyCachedPageManager()
 
     search_fields = Page.search_fields + [index.SearchField("teaser")]
@@ -91,7 +91,7 @@ class BasePage(Page):
 
     # GET parameters whose responses the page cache may store (keyed by the full URL);
     # index pages with filters extend this with their filter names. Cache-Control is set
-    # once for every served page by home.cache.PageCacheMiddleware.
+    # once for every served page by home.caching.pages.PageCacheMiddleware.
     cache_query_params = frozenset({"page"})
 
     # The API (/api/v2/) shows these fields of every page type; each type adds its own.

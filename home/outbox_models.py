@@ -35,6 +35,10 @@ class OutboxMail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
+    def cache_scopes(self):
+        """No public page shows outgoing mail: saving one leaves cached pages alone."""
+        return ()
+
     class Meta:
         verbose_name = _("outgoing mail")
         verbose_name_plural = _("outgoing mails")

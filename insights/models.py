@@ -27,7 +27,7 @@ class StatisticsPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    # Filtered views are page-cached by full URL like the case listing (home/cache.py).
+    # Filtered views are page-cached by full URL like the case listing (home/caching).
     cache_query_params = frozenset({*FILTER_KEYS, "sort"})
 
     class Meta:

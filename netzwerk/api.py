@@ -9,7 +9,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from home.privacy import exclude_guarded
+from home.caching.privacy import exclude_guarded
 
 MAX_OFFSET = 2**31 - 1  # beyond any real listing; larger numbers overflow the database
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def synonyms_changed(sender, **kwargs):
-    from home.cache import bump_generation
+    from home.caching import bump_generation
 
     bump_generation("search synonyms changed")
 

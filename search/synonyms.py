@@ -1,6 +1,6 @@
 """Synonym groups per language, as the query builder needs them (cached per generation)."""
 
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 
 from .models import SynonymGroup, parse_terms
 

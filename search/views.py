@@ -21,7 +21,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Locale
 
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 from home.models import paginate
 
 from . import engine, facets, matches

@@ -22,7 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, DocumentListBlock
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 from home.models import BasePage
 
 from ..blocks import CaseImageBlock
@@ -481,7 +481,7 @@ class CasePage(BasePage):
             .order_by("-start_date", "title")[:limit]
         )
 
-    # Loaded with the page when it is served from the route cache (home/routing.py).
+    # Loaded with the page when it is served from the route cache (home/caching/routes.py).
     route_select_related = ("organisation", "region", "funding_programme")
 
     def _display_relations(self):

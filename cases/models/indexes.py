@@ -7,8 +7,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 from home.models import BasePage
+from home.params import legacy_redirect
 from home.untranslated import without_untranslated_aliases
 
 from .. import views
@@ -19,7 +20,8 @@ from .methods import MethodPage
 
 
 class CaseIndexPage(RoutablePageMixin, BasePage):
-    """Lists the procedures with filters; `?format=csv|json` exports the filtered list."""
+    """Lists the procedures with filters; `?format=csv|json` exports the filtered list
+    (home/params.py: the shared parameter names)."""
 
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
@@ -30,7 +32,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
 
     @property
     def cache_query_params(self):
-        """Filtered listings and exports may be page-cached by full URL (home/cache.py)."""
+        """Filtered listings and exports may be page-cached by full URL (home/caching)."""
         return frozenset({*FILTER_KEYS, "sort", "format", "page"})
 
     class Meta:
@@ -55,9 +57,9 @@ class MethodIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.MethodPage"]
     max_count_per_parent = 1
-    # Method finder answers may be page-cached by full URL (home/cache.py).
+    # Method finder answers may be page-cached by full URL (home/caching).
     cache_query_params = frozenset(
-        {"purpose", "phase", "target_group", "people", "level", "mode", "time", "budget", "page"}
+        {"purpose", "phase", "target_group", "people", "level", "format", "time", "budget", "page"}
     )
 
     class Meta:
@@ -70,6 +72,9 @@ class MethodIndexPage(BasePage):
             .defer_streamfields()
             .order_by("title")
         )
+
+    def serve(self, request, *args, **kwargs):
+        return legacy_redirect(request) or super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

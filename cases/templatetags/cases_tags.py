@@ -6,7 +6,7 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 
 from ..models.settings import KnowledgeBaseSettings
 

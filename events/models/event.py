@@ -19,14 +19,17 @@ from wagtail_localize.fields import SynchronizedField
 
 from cases.choices import Format
 from home.blocks import BodyBlock
+from home.caching import depends_on
 from home.models import BasePage
 
-from .. import registration, views
+from .. import registration as service
+from .. import views
 from ..blocks import AgendaBlock, DocumentationBlock
 from ..formatting import EVENT_TZ, format_event_date, local
 from ..ical import calendar_response, event_calendar
 from ..jsonld import event_jsonld
 from .choices import EventType, RegistrationMode
+from .registration import event_scope
 
 
 class RegistrationSummaryPanel(HelpPanel):
@@ -284,11 +287,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return now < source.end
 
     def registration_counts(self):
-        return registration.counts(self.registration_event)
+        return service.counts(self.registration_event)
 
     @property
     def places_left(self):
-        return registration.places_left(self.registration_event, self.registration_event.capacity)
+        return service.places_left(self.registration_event, self.registration_event.capacity)
 
     def related_pages(self, name):
         """Live related pages in this page's language (falling back to the original); the
@@ -306,11 +309,13 @@ class EventPage(RoutablePageMixin, BasePage):
             }
         return [translations.get(page.translation_key, page) for page in related]
 
-    # Loaded with the page when it is served from the route cache (home/routing.py).
+    # Loaded with the page when it is served from the route cache (home/caching/routes.py).
     route_select_related = ("locale",)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if self.takes_registrations:  # shows the places left: stale after a registration
+            depends_on(request, event_scope(self.registration_event.pk))
         context["related_cases"] = self.related_pages("related_cases")
         context["related_methods"] = self.related_pages("related_methods")
         context["jsonld"] = event_jsonld(self, request)

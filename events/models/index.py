@@ -14,15 +14,18 @@ from wagtail.search import index
 
 from cases.choices import Format
 from cases.derived import Counted
+from home.caching import SITE, depends_on
 from home.models import BasePage, paginate
 from home.untranslated import without_untranslated_aliases
 
+from .. import registration as service
 from ..formatting import EVENT_TZ, local
 from ..ical import cached_feed, calendar_response
 from ..listing import cached_until, count_events
 from ..status import cancelled_keys
 from .choices import EventType
 from .event import EventPage
+from .registration import REGISTRATIONS
 
 PER_PAGE = 10
 # What an event teaser in the index shows (plus what Wagtail needs for a page instance).
@@ -37,6 +40,11 @@ TEASER_FIELDS = (
     "all_day",
     "is_cancelled",
     "venue_name",
+    "registration_mode",
+    "registration_deadline",
+    "capacity",
+    "translation_key",
+    "locale_id",
 )
 # Bookmarked filter links from before events shared the knowledge base's Format values.
 LEGACY_FORMATS = {"on_site": Format.ON_SITE}
@@ -50,7 +58,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
-    # GET parameters the shared page cache may key on (see home/cache.py).
+    # GET parameters the shared page cache may key on (see home/caching).
     cache_query_params = ("type", "format", "year", "page")
 
     class Meta:
@@ -127,6 +135,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         # Labels and dates are translated, URLs depend on the site: both are in the key.
         index_url = self.get_url(request)
         language = translation.get_language()
+        # Teasers show the places left: a registration anywhere makes them stale, nothing else.
+        depends_on(request, REGISTRATIONS)
         page_obj.object_list = cached_until(
             "teasers",
             [*key, year, page_obj.number, index_url, language],
@@ -135,6 +145,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
                 "rows": teaser_rows(list(page_obj.object_list), index_url),
                 "until": counts["until"],
             },
+            scopes=(SITE, REGISTRATIONS),
         )["rows"]
         context.update(
             events_page=page_obj,
@@ -161,6 +172,8 @@ def teaser_rows(ids, index_url):
     """What an event teaser in the index shows, as plain data in the order of `ids`."""
     events = EventPage.objects.only(*TEASER_FIELDS, "translation_key").in_bulk(ids)
     cancelled = cancelled_keys(events.values())
+    counted = [e for e in events.values() if e.capacity is not None and e.registration_open]
+    confirmed = service.confirmed_per_event(counted)
     return [
         {
             "title": event.title,
@@ -174,6 +187,11 @@ def teaser_rows(ids, index_url):
             "is_cancelled": event.translation_key in cancelled,
             "venue_name": event.venue_name,
             "teaser": event.teaser,
+            "places_left": (
+                max(event.capacity - confirmed.get(event.translation_key, 0), 0)
+                if event in counted and event.takes_registrations
+                else None
+            ),
         }
         for event in (events[pk] for pk in ids if pk in events)
     ]

@@ -6,6 +6,14 @@ from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+# Cache scopes (home/caching): the event listing shows places left of every event, an event
+# page those of its own event; a registration changes nothing else.
+REGISTRATIONS = "registrations"
+
+
+def event_scope(event_id):
+    return f"{REGISTRATIONS}:{event_id}"
+
 
 class EventRegistration(models.Model):
     """A person registered for an event. Personal data is deleted by `purge_registrations`
@@ -49,6 +57,9 @@ class EventRegistration(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.event.title}"
+
+    def cache_scopes(self):
+        return (REGISTRATIONS, event_scope(self.event_id))
 
     def page_for_language(self):
         """The event page in the registrant's language (for links in emails)."""

@@ -10,7 +10,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from home.cache import cached_per_generation, current_generation
+from home.caching import cached_per_generation, current_generation
 
 register = template.Library()
 

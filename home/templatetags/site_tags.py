@@ -66,9 +66,9 @@ def language_links(context):
         and request is not None
         and not getattr(request, "is_preview", False)
     ):
-        # Cached per page + site + language + page-cache generation (home/cache.py): any
+        # Cached per page + site + language + page-cache generation (home/caching): any
         # publish makes it stale, and uncached pages save the translation queries.
-        from home.cache import cached_per_generation
+        from home.caching import cached_per_generation
 
         links = cached_per_generation(
             "frame:langs",
@@ -186,7 +186,7 @@ def breadcrumb_trail(context):
     page = context.get("page")
     if request is None or not isinstance(page, Page) or not page.pk or page.depth <= 2:
         return None
-    from home.cache import cached_per_generation
+    from home.caching import cached_per_generation
 
     def build():
         ancestors = (

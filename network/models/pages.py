@@ -21,7 +21,7 @@ class NetworkFormPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
-    # Answers carry a form: never stored by the page cache (home/cache.py), see views.
+    # Answers carry a form: never stored by the page cache (home/caching), see views.
     cache_query_params = frozenset()
 
     class Meta:

@@ -1,7 +1,7 @@
 """Network parts shown on other apps' pages: "Wer hat damit Erfahrung?" on method pages and
 "Nachricht senden" on case pages, included by those templates as one line each.
 
-Both are plain data cached per page-cache generation (home.cache): publishing a page or
+Both are plain data cached per page-cache generation (home.caching): publishing a page or
 saving a member (a snippet) bumps it, so a cached method or case page costs no extra query."""
 
 import re
@@ -10,7 +10,7 @@ from django import template
 from django.urls import reverse
 
 from cases.models import Region
-from home.cache import cached_per_generation
+from home.caching import cached_per_generation
 
 from ..directory import experience_with
 from ..models.pages import MemberDirectoryPage

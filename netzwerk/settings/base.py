@@ -104,12 +104,28 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    # CDN purge on publish; without WAGTAILFRONTENDCACHE (below) it purges nothing.
+    "wagtail.contrib.frontend_cache",
 ]
 
 MIDDLEWARE = [
     "home.proxies.ForwardedHeadersMiddleware",  # first: X-Forwarded-* only from our proxies
     "django.middleware.security.SecurityMiddleware",
+    # Headers go on every response, so their middleware sits right after SecurityMiddleware.
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag (and Last-Modified where a view sets it) with 304 answers, outside gzip and the page
+    # cache so that cached answers (the calendar feed polled by every subscriber) get them too.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Compress HTML, JSON and iCalendar answers (whitenoise serves static files precompressed,
+    # so it sits outside). Django's GZipMiddleware pads responses with random bytes against
+    # BREACH; it is outside the page cache, which stores plain bytes.
+    "django.middleware.gzip.GZipMiddleware",
+    # Anonymous full-page cache (home/caching): answers before session/locale/auth middleware.
+    "home.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netzwerk.api.ApiAwareLocaleMiddleware",  # LocaleMiddleware, API 404s stay JSON
     "django.middleware.common.CommonMiddleware",
@@ -119,8 +135,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Remembers where page URLs route to (home/routing.py): saves ~4–7 queries per page.
-    "home.routing.RouteCacheMiddleware",
+    # Remembers where page URLs route to (home/caching/routes.py): saves ~4–7 queries per page.
+    "home.caching.routes.RouteCacheMiddleware",
+    # After AuthenticationMiddleware: turns login lockouts into 429 pages.
+    "axes.middleware.AxesMiddleware",
+    # Every admin view of a personal-data model (choosers included) needs its view permission.
+    "home.personal_data_guard.PersonalDataAdminGuard",
 ]
 
 ROOT_URLCONF = "netzwerk.urls"
@@ -156,16 +176,32 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
+# Every key carries the release (home/caching/release.py): a deploy starts with an empty cache.
+RELEASE_ID = env("RELEASE_ID")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend that answers "not cached" while Redis is away
+            # (home/caching/backend.py); the timeouts bound each call (seconds).
+            "BACKEND": "home.caching.backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "netzwerk",
+            "KEY_FUNCTION": "home.caching.release.make_key",
+            "OPTIONS": {
+                "socket_connect_timeout": float(env("CACHE_CONNECT_TIMEOUT", "0.25")),
+                "socket_timeout": float(env("CACHE_TIMEOUT", "0.25")),
+            },
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_FUNCTION": "home.caching.release.make_key",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+CACHE_RETRY_SECONDS = float(env("CACHE_RETRY_SECONDS", "5"))  # after a Redis failure
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -357,21 +393,6 @@ PUBLIC_FORM_MAX_AGE = 86400
 PUBLIC_FORM_MAX_LENGTH = 2000
 
 # --- Security hardening (roles & security, issue #6) -------------------------------------
-INSTALLED_APPS += ["axes", "csp"]
-# Headers go on every response, so their middleware sits right after SecurityMiddleware;
-# AxesMiddleware must come after AuthenticationMiddleware (it turns lockouts into 429 pages).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "csp.middleware.CSPMiddleware",
-)
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
-# Every admin view of a personal-data model (choosers included) needs its view permission.
-MIDDLEWARE.append("home.personal_data_guard.PersonalDataAdminGuard")
-
 # django-axes: throttle failed logins (admin login included) per username + IP address.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -431,51 +452,29 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # --- Page cache and production logging (performance, issue #7) ---------------------------
-# Anonymous full-page cache (home/cache.py): answers before session/locale/auth middleware.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "home.cache.PageCacheMiddleware",
-)
-# Compress HTML, JSON and iCalendar answers (whitenoise serves static files precompressed, so
-# it sits outside). Lighthouse flagged the uncompressed HTML; Django's GZipMiddleware pads
-# responses with random bytes against BREACH. Outside the page cache: it stores plain bytes.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "django.middleware.gzip.GZipMiddleware",
-)
-# ETag (and Last-Modified where a view sets it) with 304 answers, outside gzip and the page
-# cache so that cached answers (the calendar feed polled by every subscriber) get them too.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "django.middleware.http.ConditionalGetMiddleware",
-)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_TIMEOUT = int(env("PAGE_CACHE_TIMEOUT", "300"))  # seconds in our cache
 PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))  # browsers: short, we can't purge them
 # Shared caches (CDN): raise this only together with WAGTAILFRONTENDCACHE purging below.
 PAGE_CACHE_S_MAXAGE = int(env("PAGE_CACHE_S_MAXAGE", str(PAGE_CACHE_MAX_AGE)))
-if not REDIS_URL:
-    CACHES["default"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 # Static files: whitenoise serves the hashed names from CompressedManifestStaticFilesStorage
 # as immutable for 10 years and anything unhashed for 60 s (its defaults, kept on purpose).
 # Optional CDN purge on publish (wagtail.contrib.frontend_cache), only when configured.
-if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID") or env("FRONTEND_CACHE_HTTP_URL"):
-    INSTALLED_APPS += ["wagtail.contrib.frontend_cache"]
-    if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
-        WAGTAILFRONTENDCACHE = {
-            "cloudflare": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-                "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
-                "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
-            }
+if env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+            "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
         }
-    else:  # Varnish/nginx-style HTTP PURGE
-        WAGTAILFRONTENDCACHE = {
-            "http": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": env("FRONTEND_CACHE_HTTP_URL"),
-            }
+    }
+elif env("FRONTEND_CACHE_HTTP_URL"):  # Varnish/nginx-style HTTP PURGE
+    WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_HTTP_URL"),
         }
+    }
 # `make bench` only: route /bench/floor/, the trivial view every result is compared with.
 BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
 # Structured logs: LOG_FORMAT=json writes one JSON object per line (for log shippers).

@@ -1,4 +1,4 @@
-"""Anonymous full-page cache (home/cache.py): what is cached, what never is, and that a
+"""Anonymous full-page cache (home/caching): what is cached, what never is, and that a
 publish, unpublish, delete or settings change shows up at once in both languages."""
 
 import pytest
@@ -183,13 +183,13 @@ def test_not_found_is_not_cached(client):
         assert "public" not in response.get("Cache-Control", "")
 
 
-def test_page_with_a_public_form_is_private_and_not_cached(client):
-    """The barrier report form carries the time it was shown (home/public_forms.py)."""
+def test_page_with_csrf_form_is_private_and_not_cached(client):
+    """The barrier report form carries a CSRF token and sets the CSRF cookie."""
     url = "/de/barrierefreiheit/barriere-melden/"
     for _ in range(2):
         response = client.get(url)
         assert response.status_code == 200
-        assert 'name="form_started"' in response.content.decode()
+        assert "csrfmiddlewaretoken" in response.content.decode()
         assert response.get("X-Cache") != "HIT"
         assert "public" not in response.get("Cache-Control", "")
         assert "private" in response["Cache-Control"]
@@ -261,7 +261,7 @@ def _bump_in_another_process(database_name):
     code = (
         "import django; django.setup(); from django.conf import settings; "
         f"settings.DATABASES['default']['NAME'] = {database_name!r}; "
-        "from home.cache import bump_generation; bump_generation('test')"
+        "from home.caching import bump_generation; bump_generation('test')"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "netzwerk.settings.test"}
     env.pop("REDIS_URL", None)
@@ -273,7 +273,7 @@ def test_a_bump_in_another_process_is_seen_without_redis(settings, monkeypatch, 
     must make every other worker's pages and derived caches stale too."""
     from django.db import connection
 
-    from home.cache import current_generation
+    from home.caching import current_generation
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # Both processes on one database file, like the demo's gunicorn or runserver workers.
@@ -289,7 +289,7 @@ def test_in_memory_sqlite_databases_of_other_processes_do_not_interfere(settings
     name: a publish in one worker must not make the other worker's cached pages stale."""
     from django.db import connection
 
-    from home.cache import current_generation
+    from home.caching import current_generation
 
     if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
         pytest.skip("only an in-memory SQLite test database is private to its process")

@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from cases import bench
 from cases.models import CasePage
-from home.cache import bump_generation
+from home.caching import bump_generation
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ LISTINGS = [
     {},
     {"region": "stadt-dresden", "status": "completed"},
     {"topic": "kinder-jugend", "method": "world-cafe", "sort": "title"},
-    {"target_group": "jugendliche", "level": "co-create", "mode": "hybrid", "year": "2024"},
+    {"target_group": "jugendliche", "level": "co-create", "format": "hybrid", "year": "2024"},
     {"sort": "start", "page": "2"},
     {"page": "999999"},
 ]
@@ -102,7 +102,7 @@ def test_private_cases_are_left_out_of_list_count_and_export(client, uncached):
     listed = client.get(INDEX)  # caches the count of the public list
     assert hidden.title in listed_titles(listed) or count_heading(listed) > 20
     # No publish happens here: adding a restriction bumps the generation itself
-    # (home/cache_signals.py), which the cached count, years and teasers are keyed by.
+    # (home/caching/invalidation.py), which the cached count, years and teasers are keyed by.
     PageViewRestriction.objects.create(page=hidden, restriction_type="login")
     response = client.get(INDEX)
     assert count_heading(response) == count_heading(listed) - 1

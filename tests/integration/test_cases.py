@@ -141,7 +141,7 @@ def test_unpublished_case_is_not_listed(client):
     [
         ("region", "stadt-dresden", {"region__slug": "stadt-dresden"}),
         ("level", "co-create", {"participation_level": "co-create"}),
-        ("mode", "hybrid", {"format": "hybrid"}),
+        ("format", "hybrid", {"format": "hybrid"}),
         ("status", "running", {"status": "running"}),
         ("year", "2024", {"start_date__year": 2024}),
         ("topic", "kinder-jugend", {"topics__slug": "kinder-jugend"}),
@@ -340,7 +340,7 @@ def test_case_page_fact_box_links_filters(client):
     assert '<span class="badge">Beispiel</span>' in html
     assert 'href="/de/verfahren/?region=saechsische-schweiz-osterzgebirge"' in html
     assert 'href="/de/verfahren/?level=consult"' in html
-    assert 'href="/de/verfahren/?mode=on-site"' in html
+    assert 'href="/de/verfahren/?format=on-site"' in html
     assert 'href="/de/verfahren/?target_group=alle"' in html
     assert 'href="/de/verfahren/?method=buergerrat"' in html
     assert 'href="/de/methoden/buergerrat/"' in html

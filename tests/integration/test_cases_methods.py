@@ -97,9 +97,9 @@ def test_budget_and_time_rules_accept_cheaper_and_shorter():
 
 def test_hybrid_is_met_by_methods_that_work_online_and_on_site():
     assert (
-        result_for(finder("mode=hybrid"), "world-cafe").checks[0].state == MET
+        result_for(finder("format=hybrid"), "world-cafe").checks[0].state == MET
     )  # on-site + online
-    assert result_for(finder("mode=hybrid"), "mediation").checks[0].state == UNMET
+    assert result_for(finder("format=hybrid"), "mediation").checks[0].state == UNMET
 
 
 def test_purposes_must_all_be_served():
@@ -124,7 +124,7 @@ def test_missing_data_counts_as_not_known():
 
 
 def test_ranking_orders_by_criteria_met(client):
-    f = finder("purpose=opinions&people=10&budget=low&mode=online")
+    f = finder("purpose=opinions&people=10&budget=low&format=online")
     scores = [r.score for r in f.results]
     assert scores == sorted(scores, reverse=True)
     assert not f.results[0].unmet
@@ -143,7 +143,7 @@ def test_finder_page_shows_met_unmet_and_cases(client):
 
 
 def test_finder_suggests_which_criterion_to_relax(client):
-    query = {"mode": "online", "level": "co-create", "people": "20", "budget": "low"}
+    query = {"format": "online", "level": "co-create", "people": "20", "budget": "low"}
     f = finder("&".join(f"{k}={v}" for k, v in query.items()))
     assert not f.full_matches
     suggestion = f.relax_suggestion()
@@ -246,7 +246,7 @@ def test_method_and_funding_pages_are_valid_html(client):
 
     urls = [
         "/de/methoden/",
-        "/en/methods/?purpose=ideas&people=20&mode=hybrid&level=co-create&budget=low",
+        "/en/methods/?purpose=ideas&people=20&format=hybrid&level=co-create&budget=low",
         "/de/methoden/buergerrat/",
         "/en/methods/world-cafe/",
         "/de/foerderung/",

@@ -1,6 +1,6 @@
 """Query budgets of the uncached pages (page cache off, frame fragments and the small
 generation-keyed caches warm) and that they stay flat when more content exists; plus the
-behaviour of the route cache (home/routing.py) those budgets rely on."""
+behaviour of the route cache (home/caching/routes.py) those budgets rely on."""
 
 import datetime
 
@@ -23,7 +23,7 @@ BUDGET = 12  # issue #7
 # What the pages need today (route cache, privacy cache, frame fragments warm): a regression
 # shows here long before it reaches the issue's budget.
 TIGHT = 6
-FINDER = "/de/methoden/?purpose=ideas&level=consult&people=40&mode=hybrid"
+FINDER = "/de/methoden/?purpose=ideas&level=consult&people=40&format=hybrid"
 EVENT = "/de/veranstaltungen/zweites-netzwerktreffen-2022/"
 STATIC_URLS = [
     "/de/",
@@ -207,8 +207,8 @@ def test_pages_are_gzipped_for_clients_that_accept_it(client, settings, page_cac
 
 
 def test_restricting_a_section_takes_effect_at_once_on_cached_pages_and_listings(client, settings):
-    """Restricted sections are cached per generation (home/privacy.py) and cached public
-    pages are stale once a restriction is added or removed (home/cache_signals.py)."""
+    """Restricted sections are cached per generation (home/caching/privacy.py) and cached public
+    pages are stale once a restriction is added or removed (home/caching/invalidation.py)."""
     from wagtail.models import PageViewRestriction
 
     settings.PAGE_CACHE_ENABLED = True

@@ -1,7 +1,9 @@
-"""Signal handlers that make the page cache stale when public content changes.
+"""Signal handlers that make cached pages stale when public content changes.
 
-Connected in `HomeConfig.ready()`. Every handler bumps the one site-wide generation (see
-home/cache.py), so listings, the home page and both languages change at once.
+Connected in `HomeConfig.ready()`. A publish, move, delete, setting, snippet, image or
+restriction change bumps the site-wide generation (listings, the home page and both
+languages change at once). A model whose changes are narrower names its own scopes with a
+`cache_scopes()` method (e.g. an event registration: its event and the event listing).
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -9,7 +11,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .cache import bump_generation
+from .generations import bump
 
 # A draft save only touches these columns of a live page: nothing public changes.
 DRAFT_ONLY_FIELDS = {
@@ -24,15 +26,15 @@ DRAFT_ONLY_FIELDS = {
 
 
 def _page_published(sender, instance, **kwargs):
-    bump_generation(f"published {instance.pk}")
+    bump(reason=f"published {instance.pk}")
 
 
 def _page_unpublished(sender, instance, **kwargs):
-    bump_generation(f"unpublished {instance.pk}")
+    bump(reason=f"unpublished {instance.pk}")
 
 
 def _page_moved(sender, instance, **kwargs):
-    bump_generation(f"moved {instance.pk}")
+    bump(reason=f"moved {instance.pk}")
 
 
 def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
@@ -41,20 +43,24 @@ def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
         return
     if update_fields and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
-    bump_generation(f"saved live page {instance.pk}")
+    bump(reason=f"saved live page {instance.pk}")
 
 
 def _page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        bump_generation(f"deleted page {instance.pk}")
+        bump(reason=f"deleted page {instance.pk}")
 
 
 def _model_changed(sender, instance, raw=False, **kwargs):
-    """Snippets, settings, images, documents and sites shown on public pages."""
+    """Models with their own scopes; snippets, settings, images, documents and sites."""
     if raw:
         return
-    if _is_public_dependency(sender):
-        bump_generation(f"{sender._meta.label} {instance.pk}")
+    scopes = getattr(instance, "cache_scopes", None)
+    if scopes is not None:  # () for admin-only data that no public page shows
+        if scopes():
+            bump(*scopes(), reason=f"{sender._meta.label} {instance.pk}")
+    elif _is_public_dependency(sender):
+        bump(reason=f"{sender._meta.label} {instance.pk}")
 
 
 def _is_public_dependency(model):
@@ -63,7 +69,7 @@ def _is_public_dependency(model):
     from wagtail.snippets.models import get_snippet_models
 
     if issubclass(model, (BaseSiteSetting, BaseGenericSetting, Site, PageViewRestriction)):
-        return True  # a restriction makes cached public pages (and home/privacy.py) stale
+        return True  # a restriction makes cached public pages (and home/caching/privacy.py) stale
     if model in (get_image_model(), get_document_model()):
         return True
     return model in get_snippet_models()
@@ -72,7 +78,7 @@ def _is_public_dependency(model):
 def connect():
     from wagtail import hooks
 
-    from .cache import remember_served_page
+    from .pages import remember_served_page
 
     hooks.register("before_serve_page", remember_served_page)
     page_published.connect(_page_published, dispatch_uid="pagecache_published")

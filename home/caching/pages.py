@@ -1,32 +1,10 @@
-"""Anonymous full-page cache with one site-wide "generation" counter.
+"""The anonymous full-page cache: middleware, Cache-Control, what may be stored.
 
-Why a generation instead of purging single URLs: a published case also changes the case
-listing, the home page, filtered listings and the other language's pages. Instead of computing
-that set, every cache key contains the current generation and any publish, unpublish, move,
-delete, snippet or setting change bumps it, so all cached pages are stale at once (old entries
-simply age out). Edits are rare, reads are many: that trade is cheap.
-
-How a page gets cached:
-1. Wagtail's `before_serve_page` hook (`remember_served_page`) records which page a request
-   serves; this covers every page type, routable pages and form pages included.
-2. `PageCacheMiddleware` (right after whitenoise) then calls `finalize_page_response`, which
-   sets `Cache-Control` once for every page: `private, no-cache` for editors, previews, POSTs
-   and pages that carry a CSRF token or set a cookie; `public, max-age, s-maxage` otherwise.
-   Public 200 responses whose query parameters the page vouches for are stored, and later
-   anonymous GETs (no session cookie) are answered from the cache before the session,
-   locale and auth middleware run.
-
-The generation lives in the shared cache (Redis) when there is one. With the per-process
-local-memory cache (no REDIS_URL) every gunicorn worker has its own cache, so the generation
-is a file's modification time instead: a bump in one worker is seen by all of them.
+See the package docstring (home/caching/__init__.py) for the whole design.
 """
 
 import hashlib
 import logging
-import os
-import tempfile
-import time
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,9 +12,10 @@ from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language_from_path
 
+from . import generations
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "pagecache:generation"
 # Longest query string we key on; anything longer is rendered but never stored.
 MAX_QUERY_STRING = 512
 
@@ -49,80 +28,9 @@ def enabled():
     return _setting("PAGE_CACHE_ENABLED", True)
 
 
-def _uses_local_memory():
-    from django.core.cache import caches
-    from django.core.cache.backends.locmem import LocMemCache
-
-    # `cache` is a proxy: ask for the backend itself.
-    return isinstance(caches["default"], LocMemCache)
-
-
-def _generation_file():
-    """One file per project checkout and database, shared by the processes that share it.
-
-    An in-memory SQLite database (the test database on SQLite) belongs to one process: every
-    pytest-xdist worker has its own under the same NAME, so the process id is part of the
-    identity - otherwise a publish in one worker made the other worker's cache stale mid-test."""
-    from django.db import connection
-
-    ident = f"{settings.BASE_DIR}|{connection.settings_dict.get('NAME')}"
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        ident += f"|pid={os.getpid()}"
-    digest = hashlib.sha1(ident.encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"netzwerk-pagecache-{digest}"
-
-
-def current_generation():
-    if _uses_local_memory():
-        try:
-            return str(os.stat(_generation_file()).st_mtime_ns)
-        except FileNotFoundError:
-            return "0"
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return str(generation)
-
-
-DERIVED_TIMEOUT = 60 * 60  # the generation in the key makes stale entries unreachable
-
-
-def cached_per_generation(name, parts, build, timeout=DERIVED_TIMEOUT):
-    """`build()` once per page-cache generation and `parts` (strings or numbers).
-
-    For small values derived from published content (facet options, counts, URLs, language
-    links): they only change when the generation is bumped."""
-    return cache.get_or_set(generation_key(name, parts), build, timeout)
-
-
-def generation_key(name, parts):
-    """Cache key of a value derived from published content: stale after every bump."""
-    digest = hashlib.sha256("|".join(str(p) for p in parts).encode()).hexdigest()[:32]
-    return f"{name}:{current_generation()}:{digest}"
-
-
-def bump_generation(reason=""):
-    """Make every cached page (and header/footer fragment) stale."""
-    if _uses_local_memory():
-        path = _generation_file()
-        path.touch(exist_ok=True)
-        now = time.time_ns()
-        # Guarantee a new value even when two bumps fall into the same clock tick.
-        previous = os.stat(path).st_mtime_ns
-        os.utime(path, ns=(now, max(now, previous + 1)))
-    else:
-        try:
-            cache.incr(GENERATION_KEY)
-        except ValueError:  # key missing (first bump or evicted): any new value will do
-            cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
-    logger.debug("page cache generation bumped (%s)", reason)
-
-
-def page_cache_key(request, generation=None):
-    """Key of the cached response: generation + site (host) + language + full URL."""
-    if generation is None:
-        generation = current_generation()
+def page_cache_key(request):
+    """Key of the cached response: site generation + host + language + full URL."""
+    generation = generations.site()
     host = request.get_host()
     language = get_language_from_path(request.path_info) or "-"
     url = request.get_full_path()
@@ -180,8 +88,16 @@ def finalize_page_response(page, request, response):
     return response
 
 
+def depends_on(request, *scopes):
+    """The page being rendered shows data of these narrower generation scopes too (e.g.
+    "registrations:<event id>"): a bump of one of them makes its cached copy stale."""
+    if request is not None:
+        request._page_cache_scopes = getattr(request, "_page_cache_scopes", set()) | set(scopes)
+        generations.current(*scopes)  # the values before the page reads its data
+
+
 class PageCacheMiddleware:
-    """Serve and store anonymous page responses; see the module docstring."""
+    """Serve and store anonymous page responses; see the package docstring."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -195,6 +111,10 @@ class PageCacheMiddleware:
         )
 
     def __call__(self, request):
+        with generations.request_scope():
+            return self._respond(request)
+
+    def _respond(self, request):
         key = None
         if self._may_use_cache(request):
             try:
@@ -203,8 +123,9 @@ class PageCacheMiddleware:
                 key = None
         if key is not None:
             cached = cache.get(key)
-            if cached is not None:
-                status, headers, content = cached
+            # An entry remembers the narrower generations it was built under.
+            if cached is not None and generations.current(*cached[3]) == cached[3]:
+                status, headers, content, _scopes = cached
                 response = HttpResponse(content, status=status, headers=headers)
                 response["X-Cache"] = "HIT"
                 return response
@@ -214,9 +135,10 @@ class PageCacheMiddleware:
             finalize_page_response(page, request, response)
         if key is not None and self._storable(request, response):
             headers = {k: v for k, v in response.items() if k.lower() != "x-cache"}
+            scopes = generations.current(*sorted(getattr(request, "_page_cache_scopes", ())))
             cache.set(
                 key,
-                (response.status_code, headers, response.content),
+                (response.status_code, headers, response.content, scopes),
                 timeout=_setting("PAGE_CACHE_TIMEOUT", 300),
             )
             response["X-Cache"] = "MISS"

@@ -3,7 +3,7 @@
 Why: routing a URL costs a query for the Site, one for the active Locale, the home page's
 specific row and, per path segment, the child page plus its specific row — seven queries for
 a case page before its own content. The answer only changes when pages are published, moved,
-deleted or sites change, and every such change bumps the generation (home/cache.py). So we
+deleted or sites change, and every such change bumps the generation (home/caching). So we
 store (the specific page with its `route_select_related` rows, segments consumed by the page
 tree, Site) per host + language + path — unpickling the page is cheaper than querying and
 compiling its wide SQL — and on the next request let the page's own `route()` handle the
@@ -21,13 +21,13 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from .cache import DERIVED_TIMEOUT, generation_key
+from . import generations
 
 
 def _key(request, path):
     # get_host() checks ALLOWED_HOSTS: unknown Host headers never create entries.
     parts = [request.get_host(), request.get_port(), translation.get_language(), path]
-    return generation_key("route", parts)
+    return generations.key("route", parts)
 
 
 def _components(path):
@@ -70,7 +70,7 @@ def seed_route(request, path):
     # A fresh copy (with its related rows), pickled before anything renders it.
     page = _load(page.content_type_id, page.pk)
     if page is not None:
-        cache.set(key, (page, consumed, site), DERIVED_TIMEOUT)
+        cache.set(key, (page, consumed, site), generations.DERIVED_TIMEOUT)
 
 
 class RouteCacheMiddleware:

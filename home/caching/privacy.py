@@ -4,7 +4,7 @@ generation.
 Wagtail's `PageQuerySet.public()` reads every PageViewRestriction each time it builds a
 queryset (one query per listing), and serving a page reads its ancestors and their
 restrictions (two queries per page), although almost no page is restricted. Restrictions only
-change when one is added or removed (signals in home/cache_signals.py bump the page-cache
+change when one is added or removed (signals in home/caching/invalidation.py bump the page-cache
 generation) or pages are moved, published or aliased (those bump it too), so we keep the
 restricted paths per generation: `public()` builds the same `path__startswith` condition
 Wagtail builds, and a page outside every restricted section skips the restriction queries.
@@ -14,11 +14,11 @@ from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .cache import cached_per_generation
+from .generations import cached
 
 
 def _cached(name, build):
-    return cached_per_generation(f"privacy:{name}", [], build)
+    return cached(f"privacy:{name}", [], build)
 
 
 def restricted_paths():
