@@ -11,6 +11,7 @@ from django.utils import timezone
 from cases.models import CasePage, MethodIndexPage
 from events.formatting import EVENT_TZ
 from events.models import EventIndexPage, EventPage
+from tests.integration.test_events import started
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,8 @@ def prime(client, urls):
 
 
 def register(client, event, email, django_capture_on_commit_callbacks):
-    data = {"name": "Erika Muster", "email": email, "consent": "on"}
+    # The shared public-form protection wants the signed start time of the form.
+    data = {"name": "Erika Muster", "email": email, "consent": "on", **started()}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(event.url + "register/", data)
     assert response.status_code == 200
