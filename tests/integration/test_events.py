@@ -309,7 +309,7 @@ def test_event_page_shows_dates_in_german_and_english(client):
     assert "Programme" in en and "Documentation" in en
     workshop = client.get("/de/veranstaltungen/kommune-gemeinsam-gestalten/").content.decode()
     assert "Dienstag, 15. November 2022<" in workshop  # all-day: no times
-    assert "Anmeldung ist geschlossen" in workshop  # past event
+    assert "Diese Veranstaltung hat stattgefunden." in workshop  # past event
 
 
 def test_event_page_shows_venue_and_registration_state(client):
