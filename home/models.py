@@ -77,7 +77,8 @@ class BasePage(Page):
     objects = PrivacyCachedPageManager()
 
     search_fields = Page.search_fields + [index.SearchField("teaser")]
-    # Page types that add API fields extend this list; the image comes with credit and licence.
+    # The API (/api/v2/) shows these fields of every page type; each type adds its own.
+    # The lead image comes with its credit and licence.
     api_fields = [
         APIField("teaser"),
         APIField("image", serializer=CreditedImageField()),
@@ -93,9 +94,6 @@ class BasePage(Page):
     # index pages with filters extend this with their filter names. Cache-Control is set
     # once for every served page by home.caching.pages.PageCacheMiddleware.
     cache_query_params = frozenset({"page"})
-
-    # The API (/api/v2/) shows these fields of every page type; each type adds its own.
-    api_fields = [APIField("teaser")]
 
     class Meta:
         abstract = True

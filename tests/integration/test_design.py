@@ -105,7 +105,7 @@ def test_ties_are_broken_by_closeness_of_fit():
 
 def test_result_cards_name_each_criterion_with_the_chosen_value(client):
     html = client.get(
-        "/de/methoden/", {"target_group": "jugendliche", "mode": "on-site", "people": "20"}
+        "/de/methoden/", {"target_group": "jugendliche", "format": "on-site", "people": "20"}
     ).content.decode()
     assert "Ihre Kriterien:" in html
     assert "Zielgruppe:</strong> Jugendliche" in html
@@ -114,7 +114,7 @@ def test_result_cards_name_each_criterion_with_the_chosen_value(client):
 
 
 def test_partial_matches_are_behind_show_more(client):
-    html = client.get("/de/methoden/", {"purpose": "opinions", "mode": "online"}).content.decode()
+    html = client.get("/de/methoden/", {"purpose": "opinions", "format": "online"}).content.decode()
     results = html.split('id="finder-results"')[1]
     full, _, rest = results.partition('<details class="more-results">')
     assert "Erfüllt 2 von 2 Kriterien" in full
