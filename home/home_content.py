@@ -30,7 +30,7 @@ def next_events(locale_id):
         _live("events.EventPage")
         .filter(locale_id=locale_id, end__gte=timezone.now())
         .defer_streamfields()
-        .select_related("image")
+        .select_related("image", "locale")  # takes_registrations reads the locale
         .order_by("start", "pk")[:HOME_ITEMS]
     )
 

@@ -20,6 +20,7 @@ from cases.models import CasePage
 from events.models import EventIndexPage, EventPage
 from home.caching import health
 from home.caching.backend import _Breaker
+from home.public_forms import start_token
 
 from .test_cache_scopes import make_event
 
@@ -174,7 +175,12 @@ def test_forms_and_rate_limits_work_while_redis_is_down(client, redis_server, ur
     redis_server.stop()
     response = client.post(
         event.url + "register/",
-        {"name": "Ohne Cache", "email": "ohne@example.org", "consent": "on"},
+        {
+            "name": "Ohne Cache",
+            "email": "ohne@example.org",
+            "consent": "on",
+            "form_started": start_token(time.time() - 30),  # shown half a minute ago
+        },
     )
     assert response.status_code == 200
     assert event.registrations.filter(email="ohne@example.org").exists()
