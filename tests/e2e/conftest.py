@@ -72,9 +72,10 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.e2e)
-            # With `pytest -n 2 --dist loadgroup` all browser tests share one worker, so only
-            # one live server (migrate + demo content) is started.
-            item.add_marker(pytest.mark.xdist_group("e2e"))
+            # With `pytest -n 2 --dist loadgroup` the tests of one file stay on one worker
+            # (they share its server's data); the files spread over both workers, each
+            # starting its own server once: the browser tests are half the suite's time.
+            item.add_marker(pytest.mark.xdist_group(f"e2e-{Path(str(item.fspath)).stem}"))
 
 
 @pytest.hookimpl(hookwrapper=True)
