@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from home.public_forms import PublicFormMixin
+
 from .models import CONSENT_TEXT, Interest
 
 
@@ -16,7 +18,7 @@ class PreferencesForm(forms.Form):
     )
 
 
-class SubscribeForm(PreferencesForm):
+class SubscribeForm(PublicFormMixin, PreferencesForm):
     email = forms.EmailField(label=_("Email address"), max_length=254)
     consent = forms.BooleanField(
         label=CONSENT_TEXT,

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from events.spam import honeypot_filled, rate_limited, too_many_requests
+from home.public_forms import BOT, LIMITED, check_submission, no_shared_cache, too_many_requests
 
 from .forms import PreferencesForm, SubscribeForm
 from .mails import send_confirmation
@@ -38,14 +38,16 @@ def subscribe(request, page):
         form = SubscribeForm(
             initial={"language": translation.get_language(), "interests": ["events", "news"]}
         )
-        return _render(request, "newsletter_page.html", page=page, form=form)
-    if rate_limited(request, f"newsletter:{page.pk}"):
-        return too_many_requests(request, page)
-    if honeypot_filled(request):
-        return _render(request, "subscribe_done.html", page=page)  # a bot: pretend success
+        # The form carries a per-visit start time: never a shared cache's copy.
+        return no_shared_cache(_render(request, "newsletter_page.html", page=page, form=form))
     form = SubscribeForm(request.POST)
-    if not form.is_valid():
-        return _render(request, "newsletter_page.html", page=page, form=form)
+    verdict = check_submission(request, form, f"newsletter:{page.pk}")
+    if verdict == LIMITED:
+        return too_many_requests(request, page)
+    if verdict == BOT:
+        return _render(request, "subscribe_done.html", page=page)  # pretend success
+    if not form.is_valid():  # also a too fast or expired form: shown again as typed
+        return no_shared_cache(_render(request, "newsletter_page.html", page=page, form=form))
     data = form.cleaned_data
     with transaction.atomic():
         subscriber = (

@@ -3,6 +3,7 @@ sending in batches with one mail per recipient, roles and retention. Mails are r
 they arrive (Django's locmem outbox, filled by the real home.outbox worker path)."""
 
 import re
+import time
 from datetime import timedelta
 from urllib.parse import unquote
 
@@ -12,6 +13,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from home.public_forms import start_token
 from newsletter.models import Delivery, NewsletterIssuePage, Subscriber
 from newsletter.sending import start
 
@@ -41,7 +43,13 @@ def fast_batches(settings):
 def subscribe(client, email="lena@example.org", language="de", interests=("events", "news")):
     return client.post(
         f"/{language}/newsletter/",
-        {"email": email, "language": language, "interests": list(interests), "consent": "on"},
+        {
+            "email": email,
+            "language": language,
+            "interests": list(interests),
+            "consent": "on",
+            "form_started": start_token(time.time() - 30),  # the form was shown a while ago
+        },
     )
 
 

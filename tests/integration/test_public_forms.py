@@ -1,5 +1,5 @@
 """The shared protection of public forms (home/public_forms.py, home/proxies.py) on the real
-forms: event registration, survey and barrier report; proxy trust and login throttling."""
+forms: event registration, survey, barrier report and newsletter; proxy trust and login throttling."""
 
 import time
 
@@ -147,6 +147,24 @@ def test_forms_sent_too_fast_or_with_a_bad_start_time_are_shown_again_with_the_i
     response = client.post(event.url + "register/", form_data(form_started=start_token()))
     assert "Erika Mustermann" in response.text and "noch einmal" in response.text
     assert not EventRegistration.objects.filter(event=event).exists()
+
+
+def test_newsletter_form_has_the_same_protection(client, settings):
+    from newsletter.models import Subscriber
+
+    settings.PUBLIC_FORM_MIN_SECONDS = 3
+    data = {"email": "schnell@example.org", "language": "de", "interests": ["events"]}
+    data["consent"] = "on"
+    response = client.post("/de/newsletter/", {**data, "form_started": start_token()})
+    assert response.status_code == 200 and "noch einmal" in response.text
+    assert 'value="schnell@example.org"' in response.text  # what was typed is kept
+    assert "private" in response["Cache-Control"]
+    bot = client.post("/de/newsletter/", {**data, "website": "x", "form_started": "forged"})
+    assert bot.status_code == 200
+    assert not Subscriber.objects.filter(email="schnell@example.org").exists()
+    started = start_token(now=time.time() - 5)
+    client.post("/de/newsletter/", {**data, "form_started": started})
+    assert Subscriber.objects.filter(email="schnell@example.org").exists()
 
 
 def test_survey_and_registration_share_the_rate_limit_and_length_limits(client, settings):
