@@ -1,12 +1,12 @@
-"""Shared fixtures. The test database gets the demo content once per session, so every
-test sees the real German/English site; tests roll back their own changes."""
+"""Shared fixtures. The test database is a copy of the run's demo database (tests/demo_db.py),
+so every test sees the real German/English site; tests roll back their own changes."""
 
 import os
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
+from tests.demo_db import DemoTemplate, database_url, shared_dir
 from tests.tooling import fold_skip_location
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs a loop
@@ -19,9 +19,37 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("load_demo_content", verbosity=0)
+def demo_template(tmp_path_factory, worker_id):
+    """The run's migrated database with the demo content (tests/demo_db.py)."""
+    return DemoTemplate(shared_dir(tmp_path_factory, worker_id), database_url())
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, demo_template, worker_id
+):
+    """The test database is this worker's copy of the demo template, prepared before
+    pytest-django sets it up (it keeps it: `django_db_keepdb`)."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    test = db.setdefault("TEST", {})
+    if demo_template.postgres:
+        target = test.get("NAME") or f"test_{db['NAME']}"  # with the worker's suffix
+    else:
+        target = str(demo_template.directory / f"test_{worker_id}.sqlite3")
+    test["NAME"] = target
+    demo_template.copy_to(target, settings.MEDIA_ROOT)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb():
+    return True  # a fresh copy per run: migrate only points the Site at the test host
+
+
+@pytest.fixture(scope="session")
+def django_db_createdb():
+    return False
 
 
 @pytest.fixture(autouse=True)

@@ -23,9 +23,9 @@ Fixtures (all in this file):
     ``log_path`` (server log), and ``manage(*args, input=None)`` -> CompletedProcess, which runs
     ``manage.py <args>`` against the server's database, e.g.
     ``e2e_server.manage("shell", "-c", "from django.contrib.auth.models import User; ...")``.
-    The server runs ``netzwerk.settings.test`` with its OWN database (a fresh PostgreSQL database
-    ``nw_e2e_<pid>`` when DATABASE_URL is PostgreSQL, dropped afterwards; otherwise a temporary
-    SQLite file) after ``migrate`` and ``load_demo_content``. The database is shared by all e2e
+    The server runs ``netzwerk.settings.test`` with its OWN database, a copy of the run's demo
+    database (tests/demo_db.py): a PostgreSQL database ``nw_e2e_<pid>`` when DATABASE_URL is
+    PostgreSQL, dropped afterwards; otherwise a temporary SQLite file. The database is shared by all e2e
     tests of one pytest worker and is NOT reset between tests: create uniquely named data.
 ``e2e_env`` (session)  same as ``e2e_server.env``.
 ``e2e_mail_dir`` (session)  directory where the server's file-based email backend writes
@@ -62,6 +62,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tests.demo_db import admin_connection
 from tests.tooling import CHROMIUM, ROOT, require
 
 RESULTS_DIR = ROOT / "test-results"
@@ -110,36 +111,15 @@ def _run(args, env, timeout=300):
 
 
 class _Postgres:
-    """Create and drop a throw-away database next to the one DATABASE_URL names."""
+    """A throw-away database next to the one DATABASE_URL names."""
 
     def __init__(self, url):
-        import dj_database_url
-
-        self.params = dj_database_url.parse(url)
+        self.admin_url = url
         self.name = f"nw_e2e_{os.getpid()}"
-        parts = urlsplit(url)
-        self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
-
-    def _admin(self):
-        import psycopg
-
-        p = self.params
-        return psycopg.connect(
-            host=p.get("HOST") or None,
-            port=p.get("PORT") or None,
-            user=p.get("USER") or None,
-            password=p.get("PASSWORD") or None,
-            dbname="postgres",
-            autocommit=True,
-        )
-
-    def create(self):
-        with self._admin() as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{self.name}"')
+        self.url = urlunsplit(urlsplit(url)._replace(path=f"/{self.name}"))
 
     def drop(self):
-        with self._admin() as conn:
+        with admin_connection(self.admin_url) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
@@ -183,7 +163,7 @@ def _wait_until_up(url, process, log_path, timeout=60):
 
 
 @pytest.fixture(scope="session")
-def e2e_server(tmp_path_factory):
+def e2e_server(tmp_path_factory, demo_template):
     workdir = tmp_path_factory.mktemp("e2e")
     mail_dir = workdir / "mail"
     mail_dir.mkdir()
@@ -193,12 +173,12 @@ def e2e_server(tmp_path_factory):
     env = dict(os.environ)
     env.pop("REDIS_URL", None)  # own in-process cache: workers must not share cache keys
     postgres = None
-    database_url = env.get("DATABASE_URL", "").strip()
-    if database_url.startswith(("postgres://", "postgresql://")):
-        postgres = _Postgres(database_url)
-        postgres.create()
+    if demo_template.postgres:
+        postgres = _Postgres(demo_template.database_url)
+        demo_template.copy_to(postgres.name, media_dir)
         env["DATABASE_URL"] = postgres.url
     else:
+        demo_template.copy_to(workdir / "e2e.sqlite3", media_dir)
         env["DATABASE_URL"] = f"sqlite:///{workdir / 'e2e.sqlite3'}"
 
     port = _free_port()
@@ -217,8 +197,7 @@ def e2e_server(tmp_path_factory):
     process = None
     log_path = workdir / "server.log"
     try:
-        _run(["migrate", "--noinput"], env)
-        _run(["load_demo_content"], env)
+        _run(["migrate", "--noinput"], env)  # applies nothing; the Site follows SITE_URL
         with open(log_path, "w") as log:
             process = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],

@@ -1,12 +1,7 @@
-"""Unit tests build the few objects they need with factories (tests/factories.py) instead of
-loading the whole demo site: that loader is for the integration tests."""
+"""Unit tests build the few objects they need with factories (tests/factories.py) and assert
+nothing about the demo content that the shared test database (tests/demo_db.py) holds."""
 
 import pytest
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """The empty test database, without the demo content of tests/conftest.py."""
 
 
 @pytest.fixture

@@ -1,0 +1,132 @@
+"""The demo database of a test run, built once and copied wherever a test needs it.
+
+Every pytest worker and every browser-test server (tests/e2e/conftest.py) wants the same
+thing: a migrated database with the demo content. `migrate` + `load_demo_content` cost about
+70 s of CPU each, and a run with two workers needed four of them. So the first process that
+asks builds a template (under a file lock shared by the workers of this run), the media files
+the demo uploaded beside it, and everyone else gets a copy: a file copy on SQLite, `CREATE
+DATABASE … TEMPLATE` on PostgreSQL. A copy is then `migrate`d once more, which applies nothing
+and points the Wagtail Site at the copy's SITE_URL (home/site_url.py, after every migrate).
+
+The template lives only as long as the run: the SQLite file in the run's temporary directory,
+the PostgreSQL database `<test database>_demo` dropped and rebuilt by the next run.
+"""
+
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from tests.tooling import ROOT
+
+
+def shared_dir(tmp_path_factory, worker_id):
+    """The temporary directory all workers of this run share."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@contextmanager
+def _locked(directory):
+    with open(directory / "demo-db.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _manage(env, *args):
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
+        )
+
+
+def admin_connection(url):
+    import dj_database_url
+    import psycopg
+
+    p = dj_database_url.parse(url)
+    return psycopg.connect(
+        host=p.get("HOST") or None,
+        port=p.get("PORT") or None,
+        user=p.get("USER") or None,
+        password=p.get("PASSWORD") or None,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def _with_database(url, name):
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+class DemoTemplate:
+    """The run's template: `copy_to(...)` gives a consumer its own database and media."""
+
+    def __init__(self, directory, database_url):
+        self.directory = Path(directory)
+        self.database_url = database_url
+        self.media = self.directory / "demo-media"
+        self.postgres = database_url.startswith(("postgres://", "postgresql://"))
+        if self.postgres:
+            base = urlsplit(database_url).path.strip("/")
+            self.name = f"test_{base}_demo"
+        else:
+            self.name = str(self.directory / "demo.sqlite3")
+
+    def _build(self):
+        env = dict(os.environ)
+        env.pop("REDIS_URL", None)  # the builder must not fill a shared cache
+        env.pop("PYTEST_XDIST_WORKER", None)
+        env.update(
+            DJANGO_SETTINGS_MODULE="netzwerk.settings.test",
+            MEDIA_ROOT=str(self.media),
+            PYTHONUNBUFFERED="1",
+        )
+        if self.postgres:
+            with admin_connection(self.database_url) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{self.name}"')
+            env["DATABASE_URL"] = _with_database(self.database_url, self.name)
+        else:
+            env["DATABASE_URL"] = f"sqlite:///{self.name}"
+        _manage(env, "migrate", "--noinput")
+        _manage(env, "load_demo_content")
+
+    def ensure(self):
+        """Build the template unless another worker of this run already did."""
+        built = self.directory / "demo-db.built"
+        with _locked(self.directory):
+            if not built.exists():
+                self._build()
+                built.write_text(self.name)
+
+    def copy_to(self, target, media_root):
+        """`target`: a SQLite file path or a PostgreSQL database name (replaced if present)."""
+        self.ensure()
+        with _locked(self.directory):  # PostgreSQL copies one database from a template at a time
+            if self.postgres:
+                with admin_connection(self.database_url) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+                    conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{self.name}"')
+            else:
+                shutil.copyfile(self.name, target)
+        if self.media.exists():
+            shutil.copytree(self.media, media_root, dirs_exist_ok=True)
+
+
+def database_url():
+    """What the settings read: DATABASE_URL, SQLite when unset."""
+    return os.environ.get("DATABASE_URL", "").strip() or "sqlite://"
