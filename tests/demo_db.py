@@ -37,20 +37,23 @@ def _locked(directory):
         yield
 
 
-def _manage(env, *args):
+def manage(env, *args, input=None, timeout=900):
+    """`manage.py <args>` in a subprocess with `env`; raises with its output when it fails."""
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
+        input=input,
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=timeout,
     )
     if result.returncode != 0:
         raise RuntimeError(
             f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
             f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
         )
+    return result
 
 
 def admin_connection(url):
@@ -102,8 +105,8 @@ class DemoTemplate:
             env["DATABASE_URL"] = _with_database(self.database_url, self.name)
         else:
             env["DATABASE_URL"] = f"sqlite:///{self.name}"
-        _manage(env, "migrate", "--noinput")
-        _manage(env, "load_demo_content")
+        manage(env, "migrate", "--noinput")
+        manage(env, "load_demo_content")
 
     def ensure(self):
         """Build the template unless another worker of this run already did."""

@@ -62,7 +62,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.demo_db import admin_connection
+from tests.demo_db import admin_connection, manage
 from tests.tooling import CHROMIUM, ROOT, require
 
 RESULTS_DIR = ROOT / "test-results"
@@ -93,23 +93,6 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-def _run(args, env, timeout=300):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(
-            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
-            f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
-        )
-    return result
-
-
 class _Postgres:
     """A throw-away database next to the one DATABASE_URL names."""
 
@@ -132,18 +115,7 @@ class E2EServer:
 
     def manage(self, *args, input=None, timeout=120):
         """Run a management command against the server's database; raises on failure."""
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            input=input,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(f"manage.py {args} failed:\n{result.stdout}\n{result.stderr}")
-        return result
+        return manage(self.env, *args, input=input, timeout=timeout)
 
 
 def _wait_until_up(url, process, log_path, timeout=60):
@@ -197,7 +169,7 @@ def e2e_server(tmp_path_factory, demo_template):
     process = None
     log_path = workdir / "server.log"
     try:
-        _run(["migrate", "--noinput"], env)  # applies nothing; the Site follows SITE_URL
+        manage(env, "migrate", "--noinput")  # applies nothing; the Site follows SITE_URL
         with open(log_path, "w") as log:
             process = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],

@@ -11,11 +11,11 @@ import email
 import email.policy
 import json
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from tests.tooling import AXE_JS, ROOT, VNU_JAR, require
+from tests.demo_db import manage
+from tests.tooling import AXE_JS, VNU_JAR, require
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -151,22 +151,6 @@ def mail_body(message):
                 return part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8")
         return ""
     return message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
-
-
-def manage(env, *args, input=None, timeout=120):
-    """Run `manage.py <args>` with the given environment (e.g. the `e2e_env` fixture)."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if result.returncode != 0:
-        raise AssertionError(f"manage.py {args} failed:\n{result.stdout}\n{result.stderr}")
-    return result
 
 
 def create_user(env, username, password, groups=(), superuser=False):
