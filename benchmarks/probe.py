@@ -86,7 +86,9 @@ def wave(events=6, cases=30):
     ][:events]
     case_urls = [c.url for c in case_model.objects.live().filter(locale=de).order_by("-pk")[:cases]]
     index = first_url("events.EventIndexPage", de)
-    return {"events": [e.url for e in open_events], "cases": case_urls, "event_index": index}
+    # Each event's registration form, on its German sub-route (home/routing.py).
+    forms = [e.url + e.reverse_subpage("register") for e in open_events]
+    return {"events": forms, "cases": case_urls, "event_index": index}
 
 
 def urls():
@@ -106,9 +108,10 @@ def urls():
             method_index + "?purpose=ideas&level=consult&people=40&format=hybrid"
         )
     found["event_index"] = first_url("events.EventIndexPage", de)
-    if found["event_index"]:
+    index_page = model("events.EventIndexPage").objects.live().filter(locale=de).first()
+    if found["event_index"] and index_page:
         # iCalendar feed of upcoming events (a quarter of the bench events are upcoming).
-        found["event_feed"] = found["event_index"] + "calendar/"
+        found["event_feed"] = found["event_index"] + index_page.reverse_subpage("feed")
     found["event_page"] = first_url("events.EventPage", de)
     found = {k: v for k, v in found.items() if v}
     case_model = model("cases.CasePage")

@@ -277,8 +277,9 @@ def measure_cold(endpoints, generation_file):
 
 
 def post_registration(port, url, n):
-    """GET the form (CSRF cookie + token), POST a registration; returns the status."""
-    status, headers, body = fetch(port, url + "register/")
+    """GET the registration form at `url` (CSRF cookie + token), POST a registration;
+    returns the status."""
+    status, headers, body = fetch(port, url)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
     cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", ""))
     if status != 200 or not token or not cookie:
@@ -295,7 +296,7 @@ def post_registration(port, url, n):
     try:
         conn.request(
             "POST",
-            url + "register/",
+            url,
             body=form,
             headers={
                 "Host": HOST,

@@ -23,7 +23,7 @@ from .blocks import BodyBlock
 from .caching.privacy import PrivacyCachedPageManager, may_have_view_restrictions
 from .form_notifications import NotifyingFormMixin
 from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
-from .public_forms import ProtectedFormPageMixin
+from .public_forms import ProtectedFormPageMixin, no_shared_cache
 from .untranslated import without_untranslated_aliases
 
 
@@ -204,6 +204,27 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+    def barrier_report_page(self):
+        """The barrier-report form below this page (the accessibility statement's feedback
+        mechanism, BITV 2.0), or None."""
+        return BarrierReportPage.objects.child_of(self).live().public().order_by("path").first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        report = self.barrier_report_page() if self.numchild else None  # no query when childless
+        if report is not None:
+            # The statement shows the form itself; it posts to the form's own page, which
+            # stores the report and answers (or shows the form again with the errors).
+            context["barrier_report"] = report
+            context["barrier_form"] = report.get_form(page=report, user=request.user)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data and "barrier_form" in response.context_data:
+            return no_shared_cache(response)  # the form carries a per-visit start time
+        return response
 
 
 class NewsIndexPage(BasePage):

@@ -4,12 +4,13 @@ cases.finder, which import the content models below them, never this module."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
 from home.caching import cached_per_generation
 from home.models import BasePage
 from home.params import legacy_redirect
+from home.routing import LocalizedRoutablePageMixin
 from home.untranslated import without_untranslated_aliases
 
 from .. import views
@@ -19,7 +20,7 @@ from .cases import SIMPLE_RICH_TEXT, CasePage
 from .methods import MethodPage
 
 
-class CaseIndexPage(RoutablePageMixin, BasePage):
+class CaseIndexPage(LocalizedRoutablePageMixin, BasePage):
     """Lists the procedures with filters; `?format=csv|json` exports the filtered list
     (home/params.py: the shared parameter names)."""
 
@@ -45,7 +46,7 @@ class CaseIndexPage(RoutablePageMixin, BasePage):
     def listing(self, request):
         return views.case_listing(self, request)
 
-    @path("codebook/", name="codebook")
+    @path(_("codebook/"), name="codebook")
     def codebook(self, request):
         return views.codebook(self, request)
 

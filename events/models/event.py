@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -21,6 +21,7 @@ from cases.choices import Format
 from home.blocks import BodyBlock
 from home.caching import depends_on
 from home.models import BasePage
+from home.routing import LocalizedRoutablePageMixin
 
 from .. import registration as service
 from .. import views
@@ -46,7 +47,7 @@ class RegistrationSummaryPanel(HelpPanel):
             return context
 
 
-class EventPage(RoutablePageMixin, BasePage):
+class EventPage(LocalizedRoutablePageMixin, BasePage):
     event_type = models.CharField(
         _("type"), max_length=30, choices=EventType.choices, default=EventType.NETWORK_MEETING
     )
@@ -330,11 +331,11 @@ class EventPage(RoutablePageMixin, BasePage):
             event_calendar(self, request), f"{self.slug}.ics", last_modified=changed
         )
 
-    @path("register/", name="register")
+    @path(_("register/"), name="register")
     def register(self, request):
         return views.register(request, self)
 
-    @path("cancel/", name="cancel")
+    @path(_("cancel/"), name="cancel")
     def cancel(self, request):
         # The signed token travels in the query string (or the POSTed form): it contains
         # ':' which Wagtail's page URLs do not allow in path segments.

@@ -9,13 +9,14 @@ from django.db.models import Case, F, Value, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from cases.choices import Format
 from cases.derived import Counted
 from home.caching import SITE, depends_on
 from home.models import BasePage, paginate
+from home.routing import LocalizedRoutablePageMixin
 from home.untranslated import without_untranslated_aliases
 
 from .. import registration as service
@@ -50,7 +51,7 @@ TEASER_FIELDS = (
 LEGACY_FORMATS = {"on_site": Format.ON_SITE}
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
@@ -161,7 +162,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    @path("calendar/", name="feed")
+    @path(_("calendar/"), name="feed")
     def feed(self, request):
         limit = getattr(settings, "EVENTS_FEED_LIMIT", 1000)
         body, changed = cached_feed(request, self, lambda: self.upcoming_events()[:limit])

@@ -10,6 +10,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from home.routing import LocalizedRoutablePageMixin
 from home.site_url import absolute_url
 from home.untranslated import without_untranslated_aliases
 
@@ -92,11 +93,19 @@ def _keep_route_and_query(request, page, links):
     query = request.GET.urlencode()
     if not route and not query:
         return links
+    match = getattr(request, "routable_resolver_match", None)
     kept = []
     for link in links:
         link = dict(link)
         if link["available"]:
-            link["url"] = link["url"] + route + (f"?{query}" if query else "")
+            link_route = route
+            if route and match is not None and isinstance(page, LocalizedRoutablePageMixin):
+                # Sub-route segments are translated (home/routing.py): /de/…/codebuch/ is
+                # /en/…/codebook/.
+                link_route = page.reverse_subpage(
+                    match.url_name, match.args, match.kwargs, language=link["code"]
+                )
+            link["url"] = link["url"] + link_route + (f"?{query}" if query else "")
         kept.append(link)
     return kept
 

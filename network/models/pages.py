@@ -3,10 +3,11 @@ German tree, English in the English tree). The forms behind them live in network
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from home.routing import LocalizedRoutablePageMixin
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
@@ -70,7 +71,7 @@ class ReportProcedurePage(NetworkFormPage):
         return report_procedure(request, self)
 
 
-class MemberDirectoryPage(RoutablePageMixin, BasePage):
+class MemberDirectoryPage(LocalizedRoutablePageMixin, BasePage):
     """ "Mitglieder": the public directory of members who opted in, and a profile per member."""
 
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)

@@ -11,7 +11,7 @@ PAGES = [
     "/de/verfahren/",
     "/en/cases/",
     "/de/verfahren/?region=stadt-dresden&year=abc",
-    "/de/verfahren/codebook/",
+    "/de/verfahren/codebuch/",
     "/en/cases/codebook/",
     "/de/verfahren/buergerrat-innenstadt-pirna/",
     "/en/cases/citizens-assembly-pirna-centre/",

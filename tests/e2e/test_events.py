@@ -23,7 +23,7 @@ PAGES = [
     "/de/veranstaltungen/zweites-netzwerktreffen-2022/",
     "/en/events/second-network-meeting-2022/",
     "/de/veranstaltungen/praxiswerkstatt-buergerrat/",
-    "/de/veranstaltungen/online-sprechstunde-foerderung/register/",
+    "/de/veranstaltungen/online-sprechstunde-foerderung/anmelden/",
     "/en/events/online-consultation-funding/register/",
     "/de/umfrage/",
     "/en/survey/",
@@ -68,7 +68,7 @@ def test_register_with_errors_then_success_then_cancel(page, e2e_server, e2e_mai
     assert len(mails) == 1
     body = mail_body(mails[0])
     assert "Online-Sprechstunde" in body
-    link = re.search(r"(http\S+/cancel/\?token=\S+)", body).group(1)
+    link = re.search(r"(http\S+/abmelden/\?token=\S+)", body).group(1)
     path = link.split("://", 1)[1].split("/", 1)[1]
     page.goto("/" + path)
     page.get_by_role("button", name="Ja, Anmeldung stornieren").click()

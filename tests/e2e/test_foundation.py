@@ -94,3 +94,24 @@ def test_html_of_every_page_type_is_valid(page):
     response = page.context.request.get("/en/does-not-exist/")
     documents["404 en"] = response.text()
     assert_valid_html(documents)
+
+
+@pytest.mark.parametrize(
+    "path,where,thanks",
+    [
+        ("/de/barrierefreiheit/", "Wo ist die Barriere?", "Vielen Dank."),
+        ("/en/accessibility/", "Where is the barrier?", "Thank you."),
+    ],
+)
+def test_statement_embeds_the_barrier_form_accessible_and_valid(page, path, where, thanks):
+    page.goto(path)
+    form = page.locator("main section.barrier-report form")
+    assert form.get_by_label(where).is_visible()
+    assert_accessible(page)
+    assert_valid_html({path: served_html(page, path)})
+    form.get_by_label(where).fill("Startseite")
+    form.locator("textarea").fill("Kontrast der Suchschaltfläche zu gering.")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    assert thanks in page.locator("main").inner_text()
+    assert_accessible(page)

@@ -174,7 +174,7 @@ def test_forms_and_rate_limits_work_while_redis_is_down(client, redis_server, ur
     event = make_event(capacity=5)
     redis_server.stop()
     response = client.post(
-        event.url + "register/",
+        event.url + event.reverse_subpage("register"),
         {
             "name": "Ohne Cache",
             "email": "ohne@example.org",

@@ -51,7 +51,7 @@ def register(client, event, email, django_capture_on_commit_callbacks):
     # The shared public-form protection wants the signed start time of the form.
     data = {"name": "Erika Muster", "email": email, "consent": "on", **started()}
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(event.url + "register/", data)
+        response = client.post(event.url + event.reverse_subpage("register"), data)
     assert response.status_code == 200
     assert "Vielen Dank" in response.content.decode()
 

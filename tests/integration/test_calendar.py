@@ -76,7 +76,7 @@ def test_every_parser_reads_summer_and_winter_times_alike(client, parser):
     single = client.get(events["sommer"].url + "ics/")
     assert parser(single.content) == {events["sommer"].title: "2030-07-10T08:00:00Z"}
     # ... and the feed with all of them.
-    feed = client.get(index().url + "calendar/")
+    feed = client.get(index().url + index().reverse_subpage("feed"))
     starts = parser(feed.content)
     assert {title: starts[title] for title in expected} == expected
 
@@ -90,7 +90,7 @@ def test_vtimezone_has_yearly_rules_not_rdate_lists(client):
 
 def test_feed_answers_304_to_clients_that_poll_it(client):
     timed_event("sommer")
-    url = index().url + "calendar/"
+    url = index().url + index().reverse_subpage("feed")
     first = client.get(url)
     assert first.status_code == 200
     etag, modified = first["ETag"], first["Last-Modified"]
@@ -119,10 +119,14 @@ def test_english_pages_and_feed_follow_the_cancelled_german_original(client):
 
     page = client.get(english.url).content.decode()
     assert "This event has been cancelled." in page
-    feed = Calendar.from_ical(client.get(index("en").url + "calendar/").content)
+    feed = Calendar.from_ical(
+        client.get(index("en").url + index("en").reverse_subpage("feed")).content
+    )
     status = {str(e["SUMMARY"]): str(e["STATUS"]) for e in feed.walk("VEVENT")}
     assert status[english.title] == "CANCELLED"
     before = EventRegistration.objects.filter(event=german).count()
-    response = client.post(english.url + "register/", form_data(email="late@example.org"))
+    response = client.post(
+        english.url + english.reverse_subpage("register"), form_data(email="late@example.org")
+    )
     assert "closed" in response.content.decode()
     assert EventRegistration.objects.filter(event=german).count() == before

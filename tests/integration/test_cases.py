@@ -310,7 +310,7 @@ def test_export_query_count_does_not_grow(client):
 
 
 def test_codebook_explains_every_column(client):
-    response = client.get(CASE_INDEX["de"] + "codebook/")
+    response = client.get(CASE_INDEX["de"] + "codebuch/")
     html = response.content.decode()
     assert response.status_code == 200
     for key in KEYS:
@@ -448,7 +448,7 @@ def test_pages_are_valid_html(client):
     urls = [
         "/de/verfahren/",
         "/en/cases/?region=stadt-dresden&year=abc",
-        "/de/verfahren/codebook/",
+        "/de/verfahren/codebuch/",
         "/de/verfahren/buergerrat-innenstadt-pirna/",
         "/en/cases/youth-parliament-zwickau/",
     ]

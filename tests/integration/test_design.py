@@ -172,9 +172,9 @@ def test_upcoming_event_offers_calendar_file(client):
 
 def test_calendar_subscription_is_webcal_with_copyable_url(client):
     html = client.get("/de/veranstaltungen/").content.decode()
-    assert 'href="webcal://testserver/de/veranstaltungen/calendar/"' in html
+    assert 'href="webcal://testserver/de/veranstaltungen/kalender/"' in html
     assert re.search(
-        r'<input id="feed-url" type="url" value="http://testserver/de/veranstaltungen/calendar/" readonly',
+        r'<input id="feed-url" type="url" value="http://testserver/de/veranstaltungen/kalender/" readonly',
         html,
     )
 

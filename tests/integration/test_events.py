@@ -97,11 +97,11 @@ def _answer(response):
 
 
 def register(client, event, **overrides):
-    return client.post(event.url + "register/", form_data(**overrides))
+    return client.post(event.url + event.reverse_subpage("register"), form_data(**overrides))
 
 
 def cancel_link(message):
-    match = re.search(r"(http\S+/cancel/\?token=\S+)", message.body)
+    match = re.search(r"(http\S+/abmelden/\?token=\S+)", message.body)
     assert match, message.body
     return match.group(1)
 
@@ -129,7 +129,7 @@ def parse_ics(content):
             "/de/veranstaltungen/",
             "Kommende Veranstaltungen",
             "Vergangene Veranstaltungen",
-            "/de/veranstaltungen/calendar/",
+            "/de/veranstaltungen/kalender/",
         ),
         ("/en/events/", "Upcoming events", "Past events", "/en/events/calendar/"),
     ],
@@ -316,7 +316,7 @@ def test_event_page_shows_venue_and_registration_state(client):
     html = client.get("/de/veranstaltungen/praxiswerkstatt-buergerrat/").content.decode()
     assert "Stadtforum Dresden" in html and "Ammonstraße 74" in html
     assert "3 Plätze frei" in html
-    assert 'href="/de/veranstaltungen/praxiswerkstatt-buergerrat/register/"' in html
+    assert 'href="/de/veranstaltungen/praxiswerkstatt-buergerrat/anmelden/"' in html
     assert "Dokumentation" not in html  # documentation only after the event
 
 
@@ -410,7 +410,7 @@ def test_ics_for_unpublished_or_unknown_event_is_404(client):
 
 
 @pytest.mark.parametrize(
-    "language,url", [("de", "/de/veranstaltungen/calendar/"), ("en", "/en/events/calendar/")]
+    "language,url", [("de", "/de/veranstaltungen/kalender/"), ("en", "/en/events/calendar/")]
 )
 def test_feed_has_upcoming_events_of_its_language(client, language, url):
     make_event("feed-test", days=3, language=language, title=f"Feed {language}")
@@ -432,7 +432,7 @@ def test_feed_has_upcoming_events_of_its_language(client, language, url):
 
 def test_registration_confirms_and_mails_with_ics(client):
     event = make_event("anmeldung", registration_mode="form", capacity=5)
-    form = client.get(event.url + "register/").content.decode()
+    form = client.get(event.url + event.reverse_subpage("register")).content.decode()
     assert 'name="form_started"' in form and 'name="website"' in form
     assert 'href="/de/datenschutz/"' in form  # consent links to the privacy notice
     response = register(client, event)
@@ -446,7 +446,7 @@ def test_registration_confirms_and_mails_with_ics(client):
     assert message.to == ["erika@example.org"]
     assert "Anmeldung bestätigt" in message.subject and event.title in message.subject
     assert "Rathaus Pirna" in message.body and "Uhr" in message.body
-    assert "/cancel/?token=" in message.body
+    assert "/abmelden/?token=" in message.body
     name, content, mimetype = message.attachments[0]
     assert name.endswith(".ics") and mimetype == "text/calendar"
     assert str(parse_ics(content)[1][0]["SUMMARY"]) == event.title
@@ -476,7 +476,9 @@ def test_waiting_list_and_promotion_on_cancel(client):
     assert "Warteliste" in mail.outbox[1].subject
     assert "Sie stehen auf der Warteliste" in mail.outbox[1].body
     # The registration form now says it is fully booked.
-    assert "ausgebucht" in client.get(event.url + "register/").content.decode()
+    assert (
+        "ausgebucht" in client.get(event.url + event.reverse_subpage("register")).content.decode()
+    )
 
     link = cancel_link(mail.outbox[0])
     confirm = client.get(link)
@@ -502,12 +504,17 @@ def test_tampered_cancel_tokens_are_rejected(client, token):
     event = make_event("manipuliert", registration_mode="form")
     register(client, event)
     good = parse_qs(urlparse(cancel_link(mail.outbox[0])).query)["token"][0]
-    response = client.post(event.url + "cancel/", {"token": token or good[:-2] + "xx"})
+    response = client.post(
+        event.url + event.reverse_subpage("cancel"), {"token": token or good[:-2] + "xx"}
+    )
     assert response.status_code == 400
     assert "nicht gültig" in response.content.decode()
     assert EventRegistration.objects.get(event=event).status == "confirmed"
     # Not even valid UTF-8 in the query string: still a clear 400, no 500.
-    assert client.get(event.url + "cancel/?token=%ED%A0%80").status_code == 400
+    assert (
+        client.get(event.url + event.reverse_subpage("cancel") + "?token=%ED%A0%80").status_code
+        == 400
+    )
 
 
 def test_cancel_token_of_another_event_is_rejected(client):
@@ -515,7 +522,7 @@ def test_cancel_token_of_another_event_is_rejected(client):
     two = make_event("zwei", registration_mode="form")
     register(client, one)
     token = parse_qs(urlparse(cancel_link(mail.outbox[0])).query)["token"][0]
-    assert client.post(two.url + "cancel/", {"token": token}).status_code == 404
+    assert client.post(two.url + two.reverse_subpage("cancel"), {"token": token}).status_code == 404
     assert EventRegistration.objects.get(event=one).status == "confirmed"
 
 
@@ -528,7 +535,7 @@ def test_duplicate_registration_is_not_stored_twice(client):
     assert _answer(response) == _answer(first)
     assert EventRegistration.objects.filter(event=event).count() == 1
     assert len(mail.outbox) == 2 and "bereits angemeldet" in mail.outbox[1].subject
-    assert "/cancel/?token=" in mail.outbox[1].body
+    assert "/abmelden/?token=" in mail.outbox[1].body
     register(client, event, email="erika@example.org")  # and once is enough: no mail bombing
     assert len(mail.outbox) == 2
 
@@ -574,28 +581,32 @@ def test_registration_closed_after_deadline_and_after_event(client):
     response = register(client, late)
     assert "Anmeldefrist ist abgelaufen" in response.content.decode()
     over = make_event("vorbei", days=-3, registration_mode="form")
-    response = client.get(over.url + "register/")
+    response = client.get(over.url + over.reverse_subpage("register"))
     assert "Veranstaltung ist vorbei" in response.content.decode()
     register(client, over)
     assert not EventRegistration.objects.filter(event__in=[late, over]).exists()
     past = client.get(over.url).content.decode()
-    assert "Diese Veranstaltung hat stattgefunden." in past and 'href="register/"' not in past
+    assert (
+        "Diese Veranstaltung hat stattgefunden." in past
+        and f'href="{over.url}{over.reverse_subpage("register")}"' not in past
+    )
 
 
 def test_no_registration_route_without_on_site_registration(client):
     external = make_event(
         "extern", registration_mode="external", registration_url="https://example.org/anmelden"
     )
-    assert client.get(external.url + "register/").status_code == 404
+    assert client.get(external.url + external.reverse_subpage("register")).status_code == 404
     assert 'href="https://example.org/anmelden"' in client.get(external.url).content.decode()
     none = make_event("ohne")
-    assert client.post(none.url + "register/", form_data()).status_code == 404
+    assert client.post(none.url + none.reverse_subpage("register"), form_data()).status_code == 404
 
 
 def test_honeypot_stores_nothing(client):
     event = make_event("honig", registration_mode="form")
     response = client.post(
-        event.url + "register/", {**form_data(), "website": "http://spam.example"}
+        event.url + event.reverse_subpage("register"),
+        {**form_data(), "website": "http://spam.example"},
     )
     assert response.status_code == 200
     assert not EventRegistration.objects.filter(event=event).exists()
@@ -616,14 +627,25 @@ def test_registration_is_rate_limited(client, settings):
 def test_registration_needs_no_cookie_but_refuses_forged_posts(db):
     event = make_event("csrf", registration_mode="form")
     client = Client(enforce_csrf_checks=True)
-    form = client.get(event.url + "register/")
+    form = client.get(event.url + event.reverse_subpage("register"))
     assert not form.cookies and "csrfmiddlewaretoken" not in form.content.decode()
     # Without the start time of a form this site showed, or from another site: refused.
-    assert client.post(event.url + "register/", form_data(form_started=None)).status_code == 403
-    forged = client.post(event.url + "register/", form_data(), HTTP_ORIGIN="https://evil.example")
+    assert (
+        client.post(
+            event.url + event.reverse_subpage("register"), form_data(form_started=None)
+        ).status_code
+        == 403
+    )
+    forged = client.post(
+        event.url + event.reverse_subpage("register"),
+        form_data(),
+        HTTP_ORIGIN="https://evil.example",
+    )
     assert forged.status_code == 403
     assert not EventRegistration.objects.filter(event=event).exists()
-    assert client.post(event.url + "register/", form_data()).status_code == 200
+    assert (
+        client.post(event.url + event.reverse_subpage("register"), form_data()).status_code == 200
+    )
     assert EventRegistration.objects.filter(event=event).count() == 1
 
 

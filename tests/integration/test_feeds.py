@@ -129,7 +129,7 @@ def test_webcal_subscription_url_points_at_the_calendar_feed(client, rf):
     html = Template("{% load feed_tags %}{% calendar_subscription_url page %}").render(
         Context({"page": index, "request": request})
     )
-    assert html == "webcal://testserver/de/veranstaltungen/calendar/"
+    assert html == "webcal://testserver/de/veranstaltungen/kalender/"
     # A calendar app fetches the same address over HTTP(S): a real iCalendar feed.
     response = client.get(html.removeprefix("webcal://testserver"))
     assert response.status_code == 200

@@ -149,7 +149,9 @@ def test_registration_while_smtp_is_down_gets_its_mail_once_smtp_is_back(client,
     from tests.integration.test_events import form_data, make_event
 
     event = make_event("smtp-ausfall", registration_mode="form", capacity=5)
-    response = client.post(event.url + "register/", form_data())  # SMTP is down
+    response = client.post(
+        event.url + event.reverse_subpage("register"), form_data()
+    )  # SMTP is down
     assert response.status_code == 200
     assert "Vielen Dank für Ihre Anmeldung" in response.content.decode()
     registration = EventRegistration.objects.get(event=event)
@@ -164,7 +166,7 @@ def test_registration_while_smtp_is_down_gets_its_mail_once_smtp_is_back(client,
     assert recipients == ["erika@example.org"]
     assert "Anmeldung bestätigt" in message["Subject"]
     text = message.get_body(("plain",)).get_content()
-    assert f"{event.url}cancel/?token=" in text
+    assert f"{event.url}{event.reverse_subpage('cancel')}?token=" in text
     (ics,) = list(message.iter_attachments())
     assert ics.get_content_type() == "text/calendar"
     assert registration.status == "confirmed"
@@ -179,12 +181,14 @@ def test_five_clicks_on_one_cancel_link_send_one_mail_and_promote_once(client, d
 
     mail_queue.start()
     event = make_event("fuenf-klicks", registration_mode="form", capacity=1)
-    client.post(event.url + "register/", form_data(email="first@example.org"))
-    client.post(event.url + "register/", form_data(email="second@example.org"))
-    client.post(event.url + "register/", form_data(email="third@example.org"))
+    client.post(event.url + event.reverse_subpage("register"), form_data(email="first@example.org"))
+    client.post(
+        event.url + event.reverse_subpage("register"), form_data(email="second@example.org")
+    )
+    client.post(event.url + event.reverse_subpage("register"), form_data(email="third@example.org"))
     run_worker()
     first_mail = mail_queue.messages[0][1].get_body(("plain",)).get_content()
-    link = re.search(r"(http\S+/cancel/\?token=\S+)", first_mail).group(1)
+    link = re.search(r"(http\S+/abmelden/\?token=\S+)", first_mail).group(1)
     token = parse_qs(urlparse(link).query)["token"][0]
     for _click in range(5):
         assert client.post(link.split("?")[0], {"token": token}).status_code == 200

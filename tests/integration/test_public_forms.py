@@ -61,7 +61,7 @@ def test_150_colleagues_behind_one_town_hall_nat_can_register(client):
     event = make_event("rathaus", registration_mode="form", capacity=200)
     for i in range(150):
         response = client.post(
-            event.url + "register/",
+            event.url + event.reverse_subpage("register"),
             form_data(email=f"kollegin{i}@pirna.example", name=f"Kollegin {i}"),
             REMOTE_ADDR="203.0.113.7",
         )
@@ -144,7 +144,9 @@ def test_forms_sent_too_fast_or_with_a_bad_start_time_are_shown_again_with_the_i
     assert "Vielen Dank" in response.text and stored_reports() == before + 1
 
     event = make_event("schnell", registration_mode="form")
-    response = client.post(event.url + "register/", form_data(form_started=start_token()))
+    response = client.post(
+        event.url + event.reverse_subpage("register"), form_data(form_started=start_token())
+    )
     assert "Erika Mustermann" in response.text and "noch einmal" in response.text
     assert not EventRegistration.objects.filter(event=event).exists()
 
@@ -170,10 +172,17 @@ def test_newsletter_form_has_the_same_protection(client, settings):
 def test_survey_and_registration_share_the_rate_limit_and_length_limits(client, settings):
     settings.PUBLIC_FORM_RATE_LIMITS = [(2, 600)]
     event = make_event("grenzen", registration_mode="form")
-    long = client.post(event.url + "register/", form_data(needs=BIG))
+    long = client.post(event.url + event.reverse_subpage("register"), form_data(needs=BIG))
     assert long.status_code == 200 and not EventRegistration.objects.filter(event=event).exists()
-    assert client.post(event.url + "register/", form_data()).status_code == 200
-    assert client.post(event.url + "register/", form_data(email="b@example.org")).status_code == 429
+    assert (
+        client.post(event.url + event.reverse_subpage("register"), form_data()).status_code == 200
+    )
+    assert (
+        client.post(
+            event.url + event.reverse_subpage("register"), form_data(email="b@example.org")
+        ).status_code
+        == 429
+    )
     question = "planen_sie_sich_am_netzwerk_zu_beteiligen"
     survey = [
         client.post("/de/umfrage/", {question: "Nein", "form_started": start_token()}).status_code
@@ -207,7 +216,10 @@ def test_barrier_report_is_kept_when_smtp_is_down(client, settings):
 )
 def test_names_with_links_are_refused(client, name):
     event = make_event("phishing", registration_mode="form")
-    response = client.post(event.url + "register/", form_data(name=name, email="opfer@example.org"))
+    response = client.post(
+        event.url + event.reverse_subpage("register"),
+        form_data(name=name, email="opfer@example.org"),
+    )
     assert "ohne Web- oder E-Mail-Adressen" in response.text
     assert not EventRegistration.objects.filter(event=event).exists()
     assert not OutboxMail.objects.filter(to=["opfer@example.org"]).exists()

@@ -33,7 +33,7 @@ STATIC_URLS = [
     "/de/methoden/planungszelle/",
     "/de/veranstaltungen/",
     EVENT,
-    "/de/veranstaltungen/calendar/",
+    "/de/veranstaltungen/kalender/",
     "/de/foerderung/",
     "/de/aktuelles/",
 ]
@@ -88,7 +88,7 @@ def test_case_funding_and_news_pages_within_budget(client, django_assert_max_num
 def test_budgets_are_flat_in_the_number_of_items(client):
     case_url = newest_case_url()
     urls = [case_url, FINDER, "/de/methoden/planungszelle/", "/de/veranstaltungen/", EVENT]
-    urls += ["/de/veranstaltungen/calendar/", "/de/", "/de/aktuelles/"]
+    urls += ["/de/veranstaltungen/kalender/", "/de/", "/de/aktuelles/"]
     before = {url: queries(client, url) for url in urls}
 
     case_bench.generate(cases=40, search_index=False)  # more cases per method, topic, region
@@ -137,7 +137,7 @@ def test_route_cache_follows_unpublish_and_slug_changes(client):
 
 def test_route_cache_keeps_routable_sub_urls_and_languages_apart(client):
     for _ in range(2):
-        feed = client.get("/de/veranstaltungen/calendar/")
+        feed = client.get("/de/veranstaltungen/kalender/")
         assert feed.status_code == 200 and feed["Content-Type"].startswith("text/calendar")
         assert client.get("/de/veranstaltungen/").content.decode().count("<h1") == 1
         assert 'lang="en"' in client.get("/en/events/").content.decode()
@@ -146,7 +146,7 @@ def test_route_cache_keeps_routable_sub_urls_and_languages_apart(client):
 
 def test_feed_shows_a_newly_published_event_at_once(client):
     index = EventIndexPage.objects.get(locale=de())
-    assert b"Neu im Kalender" not in client.get("/de/veranstaltungen/calendar/").content
+    assert b"Neu im Kalender" not in client.get("/de/veranstaltungen/kalender/").content
     start = timezone.now() + datetime.timedelta(days=5)
     event = EventPage(
         title="Neu im Kalender",
@@ -157,7 +157,7 @@ def test_feed_shows_a_newly_published_event_at_once(client):
     )
     index.add_child(instance=event)
     event.save_revision().publish()
-    assert b"Neu im Kalender" in client.get("/de/veranstaltungen/calendar/").content
+    assert b"Neu im Kalender" in client.get("/de/veranstaltungen/kalender/").content
 
 
 def test_finder_case_figures_follow_a_publish(client):

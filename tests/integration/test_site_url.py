@@ -135,7 +135,7 @@ def test_registration_and_cancellation_mails_link_to_the_public_url(
 def test_ics_and_calendar_feed_urls(client, public_url):
     _cal, events = parse_ics(client.get(EVENT_DE + "ics/").content)
     assert_on_base(str(events[0]["URL"]))
-    feed = client.get("/de/veranstaltungen/calendar/")
+    feed = client.get("/de/veranstaltungen/kalender/")
     assert feed.status_code == 200
     _cal, events = parse_ics(feed.content)
     assert events
