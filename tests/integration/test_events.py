@@ -586,10 +586,12 @@ def test_registration_closed_after_deadline_and_after_event(client):
     register(client, over)
     assert not EventRegistration.objects.filter(event__in=[late, over]).exists()
     past = client.get(over.url).content.decode()
-    assert (
-        "Diese Veranstaltung hat stattgefunden." in past
-        and f'href="{over.url}{over.reverse_subpage("register")}"' not in past
-    )
+    link = 'href="{}{}"'
+    assert "Diese Veranstaltung hat stattgefunden." in past
+    assert link.format(over.url, over.reverse_subpage("register")) not in past
+    upcoming = make_event("bald", days=3, registration_mode="form")  # the link as it appears
+    upcoming_html = client.get(upcoming.url).content.decode()
+    assert link.format(upcoming.url, upcoming.reverse_subpage("register")) in upcoming_html
 
 
 def test_no_registration_route_without_on_site_registration(client):
