@@ -21,8 +21,14 @@ WORDS = {
         "translate": "Übersetzen",
         "save": "Speichern",
         "publish": "Veröffentlichen in Englisch",
+        "in_review": "In Prüfung",
     },
-    "en": {"translate": "Translate", "save": "Save", "publish": "Publish in English"},
+    "en": {
+        "translate": "Translate",
+        "save": "Save",
+        "publish": "Publish in English",
+        "in_review": "In review",
+    },
 }
 
 
@@ -102,6 +108,11 @@ def test_guest_draft_to_published_translation(new_page, e2e_server, language):
     open_more_actions(guest)
     with guest.expect_navigation():
         guest.locator("button[name='action-submit']").click()
+    # Their dashboard lists it under "In review", in the admin's language.
+    guest.goto("/admin/")
+    in_review = guest.locator("#guest-in-review")
+    assert words["in_review"] in in_review.locator("h2").inner_text()
+    assert title in in_review.inner_text()
 
     # 3. The Ministry editor sees the completeness and approves with a comment.
     editor = slow_page(new_page)
