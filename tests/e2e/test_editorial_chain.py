@@ -125,6 +125,10 @@ def test_guest_draft_to_published_translation(new_page, e2e_server, language):
     ).first.click()
     comment = "Danke, sehr anschaulich beschrieben."
     editor.locator(".modal textarea[name='comment']").fill(comment)
+    # The modal shows the completeness; this case is below APPROVAL_MIN_COMPLETENESS (50 %),
+    # so approving needs the explicit confirmation.
+    assert re.search(r"\d+ %", editor.locator(".modal [data-completeness]").inner_text())
+    editor.locator(".modal input[name='confirm_incomplete']").check()
     with editor.expect_navigation():
         editor.locator(".modal form [type='submit']").first.click()
     german_url = shell(
