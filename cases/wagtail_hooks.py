@@ -1,13 +1,15 @@
 """Admin registration: taxonomy snippets with search and filters, and a flat listing of
-all cases with a completeness column."""
+all cases with a completeness column; approving a case shows its completeness."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView as PageIndexView
-from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.viewsets.pages import PageListingViewSet, PageViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from home import review
 
 from .models import CasePage, Organisation, Region, TargetGroup, Topic
 
@@ -85,6 +87,20 @@ class CaseListingViewSet(PageListingViewSet):
     ]
 
 
+class CasePageViewSet(PageViewSet):
+    """The case pages' admin views: approving shows the completeness (home/review.py)."""
+
+    model = CasePage
+    name = "case_pages"
+    workflow_action_view_class = review.WorkflowActionView
+    collect_workflow_action_data_view_class = review.CollectWorkflowActionDataView
+
+
 @hooks.register("register_admin_viewset")
 def register_case_listing():
     return CaseListingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_case_page_viewset():
+    return CasePageViewSet()

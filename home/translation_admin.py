@@ -111,14 +111,14 @@ class TranslateMenuItem(ActionMenuItem):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         page = parent_context["page"]
-        next_url = "?next=" + reverse("wagtailadmin_pages:edit", args=[page.pk])
         source = TranslationSource.objects.get_for_instance_or_none(page)
         if untranslated_locales(page).exists() or source is None:
+            # No `next`: after one language is chosen, wagtail-localize opens the new
+            # translation in its translation editor, which is where the editor goes on.
             context["label"] = _("Translate")
-            context["url"] = (
-                reverse("wagtail_localize:submit_page_translation", args=[page.pk]) + next_url
-            )
+            context["url"] = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
         else:
+            next_url = "?next=" + reverse("wagtailadmin_pages:edit", args=[page.pk])
             context["label"] = _("Sync translations")
             context["url"] = (
                 reverse("wagtail_localize:update_translations", args=[source.pk]) + next_url

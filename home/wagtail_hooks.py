@@ -116,6 +116,10 @@ def editorial_dashboard_panels(request, panels):
 
     if is_ministry_editor(request.user):
         panels.append(NewReportsPanel())
+    elif is_guest_only(request.user):
+        from .guest_dashboard import guest_panels
+
+        panels[:0] = guest_panels(request.user)
 
 
 @hooks.register("construct_page_action_menu")

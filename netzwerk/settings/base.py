@@ -488,3 +488,7 @@ REST_FRAMEWORK = {"COERCE_DECIMAL_TO_STRING": False}
 # The network's personal data (advice requests, reporters, message log) is deleted this many
 # days after closing / publication by `manage.py purge_network_data` (run daily).
 NETWORK_RETENTION_DAYS = int(env("NETWORK_RETENTION_DAYS", "180"))
+
+# Reviewing (home/review.py): approving a case whose completeness (share of the recommended
+# fields filled in, in percent) is below this asks the reviewer for an explicit confirmation.
+APPROVAL_MIN_COMPLETENESS = int(env("APPROVAL_MIN_COMPLETENESS", "50"))

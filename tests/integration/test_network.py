@@ -631,7 +631,9 @@ def test_report_procedure_to_moderation_and_publication(client, ministry, run_on
         "wagtailadmin_pages:workflow_action", args=[case.pk, "approve", task_state.pk]
     )
     mail.outbox.clear()
-    response = run_on_commit(client.post, approve, {"comment": ""})
+    # A reported case is sparse (below APPROVAL_MIN_COMPLETENESS): approving needs the
+    # explicit confirmation (home/review.py).
+    response = run_on_commit(client.post, approve, {"comment": "", "confirm_incomplete": "on"})
     assert response.status_code in (200, 302)
     case.refresh_from_db()
     assert case.live
