@@ -546,6 +546,69 @@ def test_message_to_member_and_bad_targets(client, run_on_commit):
     assert bad.status_code == 200 and 'class="error' in bad.text
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_typed_in_addresses_get_no_typed_in_text(client, run_on_commit, language):
+    """Mails to an address someone typed in (the sender's copy, confirmations) repeat nothing
+    they typed verbatim, so the site cannot deliver a stranger's text to any address; the
+    message to the real contact arrives in full with the sender as Reply-To."""
+    case = (
+        CasePage.objects.live()
+        .filter(locale__language_code=language)
+        .exclude(contact_email="")
+        .first()
+    )
+    with translation.override(language):
+        url = reverse("network_case_message", args=[case.pk])
+    spam = "Ihr Konto ist gesperrt, bitte anmelden: https://phish.example/login"
+    victim = {"email": "victim@elsewhere.example", "message": spam, "consent": "on"}
+
+    # A name carrying an address is a form error: nothing is sent.
+    bad = run_on_commit(
+        client.post, url, protected_at(url, {**victim, "name": "Bank www.phish.example"})
+    )
+    assert bad.status_code == 200 and 'class="error' in bad.text
+    assert mail.outbox == [] and not MessageLog.objects.exists()
+
+    response = run_on_commit(client.post, url, protected_at(url, {**victim, "name": "Vera"}))
+    assert response.status_code == 200
+    to_contact, copy = mail.outbox
+    assert to_contact.to == [case.contact_email]
+    assert to_contact.reply_to == ["victim@elsewhere.example"]
+    assert spam in to_contact.body and "Vera" in to_contact.body
+    assert copy.to == ["victim@elsewhere.example"] and copy.reply_to == []
+    for part in (spam, "phish.example", "gesperrt"):
+        assert part not in copy.body and part not in copy.subject
+    assert case.title in copy.body  # it says what the message was about, nothing more
+
+    # The advice confirmation: greeting and organisation shortened and link-free, the
+    # description only in the office's mail.
+    mail.outbox.clear()
+    advice_url = PAGES[language]["advice"]
+    description = "Bitte rufen Sie https://phish.example an, Ihr Passwort ist abgelaufen."
+    run_on_commit(
+        client.post,
+        advice_url,
+        protected_at(
+            advice_url,
+            advice_data(
+                description=description,
+                organisation_name="Gemeinde phish.example/login",
+                email="victim@elsewhere.example",
+            ),
+        ),
+    )
+    confirmation, office = mail.outbox
+    assert confirmation.to == ["victim@elsewhere.example"]
+    assert "Erika Muster" in confirmation.body
+    assert description not in confirmation.body and "phish.example" not in confirmation.body
+    assert description in office.body and office.to == ["netzwerk@example.org"]
+    name_with_link = advice_data(name="Erika https://phish.example", email="x@example.org")
+    response = client.post(advice_url, protected_at(advice_url, name_with_link))
+    assert response.status_code == 200 and 'class="error' in response.text
+    assert not AdviceRequest.objects.filter(email="x@example.org").exists()
+
+
 # --- reporting a procedure ---------------------------------------------------------------------
 
 
