@@ -131,6 +131,19 @@ def member_approved(member, profile_url):
     )
 
 
+def member_rejected(member):
+    with translation.override(member.language):
+        subject = _("Your registration with the network")
+    _mail(
+        member.language,
+        [member.email],
+        subject,
+        "member_rejected",
+        {"greeting_name": _typed(member.contact_name)},
+        dedupe_key=f"member:rejected:{member.pk}",
+    )
+
+
 def relay_message(*, to, sender_name, sender_email, message, about, about_url, language):
     """The message to the contact (Reply-To: the sender), in full: the contact's address is
     the real one of the case or member. The sender's copy goes to a typed-in address, so it

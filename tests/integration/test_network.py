@@ -329,16 +329,33 @@ def test_join_opt_in_approval_directory(client, ministry, run_on_commit, languag
     assert client.get(path).status_code == 410
 
     assert name not in client.get(PAGES[language]["members"]).text
-    # A Ministry editor approves in the admin: the organisation is created, a welcome mail sent.
+    # A Ministry editor approves in the admin with the "Approve" action: the organisation is
+    # created, a welcome mail sent in the applicant's language.
     client.force_login(ministry)
-    member.status = MemberStatus.APPROVED
-    run_on_commit(member.save)
+    approve_url = reverse("wagtailsnippets_network_member:approve", args=[member.pk])
+    listing = client.get(reverse("wagtailsnippets_network_member:list") + "?status=pending")
+    assert name in listing.text and approve_url in listing.text
+    edit = client.get(reverse("wagtailsnippets_network_member:edit", args=[member.pk]))
+    assert approve_url in edit.text
+    ask = client.get(approve_url)
+    assert ask.status_code == 200 and name in ask.text
+    member.refresh_from_db()
+    assert member.status == MemberStatus.PENDING  # a GET only asks
+    response = run_on_commit(client.post, approve_url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailsnippets_network_member:list")
+    # Approved once: the action is gone and a second POST changes and sends nothing.
+    sent = len(mail.outbox)
+    assert approve_url not in client.get(reverse("wagtailsnippets_network_member:list")).text
+    run_on_commit(client.post, approve_url)
+    assert len(mail.outbox) == sent
     client.logout()
     member.refresh_from_db()
     organisation = member.organisation
     assert isinstance(organisation, Organisation) and organisation.kind == "initiative"
     welcome = mail.outbox[-1]
     assert welcome.to == ["max@initiative.example"]
+    assert ("Willkommen" if language == "de" else "Welcome") in welcome.subject
     assert f"{PAGES[language]['members']}{member.slug}/" in welcome.body
 
     directory = client.get(PAGES[language]["members"])
@@ -354,6 +371,58 @@ def test_join_opt_in_approval_directory(client, ministry, run_on_commit, languag
     profile = client.get(f"{PAGES[language]['members']}{member.slug}/")
     assert profile.status_code == 200 and name in profile.text
     assert "max@initiative.example" not in profile.text and "Max Probe" not in profile.text
+
+
+def pending_member(name, language="en"):
+    return Member.objects.create(
+        name=name,
+        kind="association",
+        region=Region.objects.get(slug="stadt-dresden"),
+        contact_name="Rosa Antrag",
+        email="rosa@verein.example",
+        language=language,
+        status=MemberStatus.PENDING,
+        consent_at=timezone.now(),
+        confirmed_at=timezone.now(),
+    )
+
+
+@pytest.mark.django_db
+def test_reject_action_and_guests_cannot_decide(client, ministry, guest, run_on_commit):
+    member = pending_member("Verein Ablehnung")
+    approve_url = reverse("wagtailsnippets_network_member:approve", args=[member.pk])
+    reject_url = reverse("wagtailsnippets_network_member:reject", args=[member.pk])
+
+    # Guest editors and anonymous visitors reach neither action.
+    for url in (approve_url, reject_url):
+        for response in (client.get(url), client.post(url)):
+            assert response.status_code == 302
+            assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    client.force_login(guest)
+    for url in (approve_url, reject_url):
+        # Wagtail answers a denied admin view with a redirect to the dashboard.
+        for response in (client.get(url), run_on_commit(client.post, url)):
+            assert response.status_code == 302
+            assert response["Location"] == reverse("wagtailadmin_home")
+    member.refresh_from_db()
+    assert member.status == MemberStatus.PENDING and mail.outbox == []
+    client.logout()
+
+    client.force_login(ministry)
+    assert reject_url in client.get(reverse("wagtailsnippets_network_member:list")).text
+    response = run_on_commit(client.post, reject_url)
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.status == MemberStatus.REJECTED and member.organisation_id is None
+    (rejection,) = mail.outbox
+    assert rejection.to == ["rosa@verein.example"]
+    assert rejection.subject == "Your registration with the network"  # the applicant's language
+    assert "cannot accept this registration" in rejection.body
+    assert "Verein Ablehnung" not in client.get(PAGES["en"]["members"]).text
+    # Decided: approving afterwards changes nothing.
+    run_on_commit(client.post, approve_url)
+    member.refresh_from_db()
+    assert member.status == MemberStatus.REJECTED and len(mail.outbox) == 1
 
 
 @pytest.mark.django_db
