@@ -425,6 +425,71 @@ def test_reject_action_and_guests_cannot_decide(client, ministry, guest, run_on_
     assert member.status == MemberStatus.REJECTED and len(mail.outbox) == 1
 
 
+def member_form_data(member, **overrides):
+    """The member edit form as the admin sends it back unchanged."""
+    data = {
+        "status": member.status,
+        "listed": "on" if member.listed else "",
+        "name": member.name,
+        "kind": member.kind,
+        "region": member.region_id or "",
+        "organisation": member.organisation_id or "",
+        "website": member.website,
+        "about": member.about,
+        "methods": [m.pk for m in member.methods.all()],
+        "topics": [t.pk for t in member.topics.all()],
+        "open_to_exchange": "on" if member.open_to_exchange else "",
+        "contact_name": member.contact_name,
+        "email": member.email,
+        "phone": member.phone,
+        **overrides,
+    }
+    return {key: value for key, value in data.items() if value not in ("", None)}
+
+
+@pytest.mark.django_db
+def test_ministry_links_editor_accounts_to_a_member(client, ministry, guest):
+    from home.models import EditorProfile
+
+    member = Member.objects.listed().exclude(organisation=None).first()
+    edit_url = reverse("wagtailsnippets_network_member:edit", args=[member.pk])
+    other = make_user("nw-guest-2", GUEST_EDITORS)
+    EditorProfile.objects.create(user=other, organisation=member.organisation)
+
+    # Guest editors cannot open the member form at all.
+    client.force_login(guest)
+    response = client.get(edit_url)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    client.post(edit_url, member_form_data(member, editor_accounts=[guest.pk]))
+    assert not EditorProfile.objects.filter(user=guest).exists()
+
+    client.force_login(ministry)
+    form = client.get(edit_url)
+    assert form.status_code == 200
+    assert 'name="editor_accounts"' in form.text and "nw-guest-2" in form.text
+    assert form.context["form"].initial["editor_accounts"] == [other.pk]
+    # Tick the guest, untick the other account.
+    response = client.post(edit_url, member_form_data(member, editor_accounts=[guest.pk]))
+    assert response.status_code == 302, response.text[:3000]
+    assert EditorProfile.objects.get(user=guest).organisation == member.organisation
+    assert EditorProfile.objects.get(user=other).organisation is None
+    assert client.get(edit_url).context["form"].initial["editor_accounts"] == [guest.pk]
+
+    # Individuals have no organisation: linking an account is a form error.
+    person = Member.objects.create(
+        name="Einzelperson Test",
+        kind="individual",
+        contact_name="Ida",
+        email="ida@example.org",
+        status=MemberStatus.APPROVED,
+        consent_at=timezone.now(),
+    )
+    person_url = reverse("wagtailsnippets_network_member:edit", args=[person.pk])
+    response = client.post(person_url, member_form_data(person, editor_accounts=[other.pk]))
+    assert response.status_code == 200 and "Individuals have no organisation" in response.text
+    assert EditorProfile.objects.get(user=other).organisation is None
+
+
 @pytest.mark.django_db
 def test_expired_and_forged_tokens_are_4xx(client, run_on_commit, settings):
     run_on_commit(
