@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from home.outbox import queue_mail
+from home.public_forms import text_for_mail
 
 from .models.settings import NetworkSettings
 
@@ -22,6 +23,13 @@ def office_address():
 def admin_url(model_name, pk):
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return base + reverse(f"wagtailsnippets_network_{model_name}:edit", args=[pk])
+
+
+def _typed(value):
+    """Text someone typed into a form, for a mail to an address someone typed in: one short
+    line, never a link (home.public_forms.text_for_mail), so the site cannot be made to deliver
+    a stranger's message to an arbitrary address."""
+    return text_for_mail(value)
 
 
 def _mail(language, to, subject, template, context, reply_to=None, dedupe_key=None):
@@ -59,7 +67,11 @@ def advice_request_received(advice):
         [advice.email],
         subject,
         "advice_confirmation",
-        {"advice": advice},
+        {
+            "advice": advice,
+            "greeting_name": _typed(advice.name),
+            "organisation_name": _typed(advice.organisation_name),
+        },
         dedupe_key=f"advice:confirm:{advice.pk}",
     )
     _to_office(
@@ -79,7 +91,11 @@ def member_opt_in(member, confirm_url):
         [member.email],
         subject,
         "member_opt_in",
-        {"member": member, "confirm_url": confirm_url},
+        {
+            "greeting_name": _typed(member.contact_name),
+            "member_name": _typed(member.name),
+            "confirm_url": confirm_url,
+        },
     )
 
 
@@ -106,24 +122,50 @@ def member_approved(member, profile_url):
         [member.email],
         subject,
         "member_approved",
-        {"member": member, "profile_url": profile_url},
+        {
+            "greeting_name": _typed(member.contact_name),
+            "member_name": _typed(member.name),
+            "profile_url": profile_url,
+        },
         dedupe_key=f"member:approved:{member.pk}",
     )
 
 
+def member_rejected(member):
+    with translation.override(member.language):
+        subject = _("Your registration with the network")
+    _mail(
+        member.language,
+        [member.email],
+        subject,
+        "member_rejected",
+        {"greeting_name": _typed(member.contact_name)},
+        dedupe_key=f"member:rejected:{member.pk}",
+    )
+
+
 def relay_message(*, to, sender_name, sender_email, message, about, about_url, language):
-    """The message to the contact (Reply-To: the sender) and the sender's copy."""
-    context = {
-        "sender_name": sender_name,
-        "message": message,
-        "about": about,
-        "about_url": about_url,
-    }
+    """The message to the contact (Reply-To: the sender), in full: the contact's address is
+    the real one of the case or member. The sender's copy goes to a typed-in address, so it
+    says that the message went out but repeats nothing the sender typed."""
     with translation.override(language):
         subject = _("Message via the network: %(about)s") % {"about": about}
-        copy_subject = _("Copy of your message: %(about)s") % {"about": about}
-    _mail(language, [to], subject, "message", context, reply_to=[sender_email])
-    _mail(language, [sender_email], copy_subject, "message_copy", context)
+        copy_subject = _("Your message via the network: %(about)s") % {"about": about}
+    _mail(
+        language,
+        [to],
+        subject,
+        "message",
+        {"sender_name": sender_name, "message": message, "about": about, "about_url": about_url},
+        reply_to=[sender_email],
+    )
+    _mail(
+        language,
+        [sender_email],
+        copy_subject,
+        "message_copy",
+        {"about": about, "about_url": about_url},
+    )
 
 
 def report_received(report, case):
@@ -134,7 +176,7 @@ def report_received(report, case):
         [report.reporter_email],
         subject,
         "report_confirmation",
-        {"report": report},
+        {"greeting_name": _typed(report.reporter_name), "title": _typed(report.title)},
         dedupe_key=f"report:confirm:{report.pk}",
     )
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
@@ -157,6 +199,10 @@ def report_published(report, case_url):
         [report.reporter_email],
         subject,
         "report_published",
-        {"report": report, "case_url": case_url},
+        {
+            "greeting_name": _typed(report.reporter_name),
+            "title": _typed(report.title),
+            "case_url": case_url,
+        },
         dedupe_key=f"report:published:{report.pk}",
     )

@@ -8,12 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from cases.choices import Format, ParticipationLevel, Recruitment, Status
 from cases.models import FundingProgrammePage, MethodPage, Region, TargetGroup, Topic
 from cases.models.utils import active_locale
+from home.public_forms import validate_no_links
 
 from .choices import MemberKind
 from .models.advice import AdviceRequest
 from .models.members import Member
 
 CONSENT_ERROR = _("Please agree, otherwise we cannot process your details.")
+
+
+def clean_person_name(form, field):
+    """A name the site mails back to a typed-in address: one line, no web or mail address."""
+    name = " ".join(form.cleaned_data[field].split())
+    validate_no_links(name)
+    return name
 
 
 def consent_field(label):
@@ -101,6 +109,9 @@ class AdviceRequestForm(PublicFormMixin, forms.ModelForm):
         self.fields["topic"].choices = self.fields["topic"].choices[1:]
         self.fields["preferred_contact"].choices = self.fields["preferred_contact"].choices[1:]
 
+    def clean_name(self):
+        return clean_person_name(self, "name")
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("preferred_contact") == "phone" and not cleaned.get("phone"):
@@ -180,6 +191,9 @@ class JoinForm(PublicFormMixin, forms.ModelForm):
         )
         self.fields["topics"].queryset = localized(Topic.objects.all())
 
+    def clean_contact_name(self):
+        return clean_person_name(self, "contact_name")
+
     def validate_unique(self):
         pass  # the slug is made unique on save
 
@@ -202,6 +216,9 @@ class MessageForm(PublicFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_name(self):
+        return clean_person_name(self, "name")
 
 
 # "Verfahren melden": one form per step, the fact-box questions in the order of the fact box.
@@ -355,6 +372,9 @@ class ReportContactForm(PublicFormMixin, forms.Form):
         self.fields["reporter_name"].widget.attrs["autocomplete"] = "name"
         self.fields["reporter_email"].widget.attrs["autocomplete"] = "email"
         self.fields["reporter_phone"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+
+    def clean_reporter_name(self):
+        return clean_person_name(self, "reporter_name")
 
 
 REPORT_STEPS = [

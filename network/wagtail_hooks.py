@@ -3,11 +3,13 @@ grouped under "Network". Every model is a snippet, so access follows its model p
 which home.permissions grants to Ministry editors only (guest editors get none)."""
 
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -15,8 +17,9 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenView,
 )
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import ApproveMemberView, RejectMemberView, can_decide, decision_urls
 from .choices import AdviceStatus, MemberStatus
 from .models import AdviceRequest, Member, MessageLog, ProcedureReport
 
@@ -78,6 +81,29 @@ class AdviceRequestViewSet(PersonalDataViewSet):
         return AdviceRequest.objects.select_related("region", "assignee")
 
 
+def decision_buttons(member, user, priority=5):
+    """ "Approve" and "Reject" for a member waiting for approval (Ministry editors)."""
+    if not can_decide(user):
+        return []
+    return [
+        Button(label, url=url, icon_name=icon, priority=priority + number)
+        for number, (label, url, icon) in enumerate(decision_urls(member))
+    ]
+
+
+class MemberEditView(EditView):
+    @cached_property
+    def header_more_buttons(self):
+        return decision_buttons(self.object, self.request.user) + list(super().header_more_buttons)
+
+
+@hooks.register("register_snippet_listing_buttons")
+def member_decision_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Member):
+        return decision_buttons(snippet, user)
+    return []
+
+
 class MemberViewSet(PersonalDataViewSet):
     model = Member
     icon = "group"
@@ -98,8 +124,16 @@ class MemberViewSet(PersonalDataViewSet):
     search_fields = ["name", "contact_name"]
     ordering = ["status", "name"]
 
+    edit_view_class = MemberEditView
+
     def get_queryset(self, request):
         return Member.objects.select_related("region")
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("approve/<int:pk>/", ApproveMemberView.as_view(), name="approve"),
+            path("reject/<int:pk>/", RejectMemberView.as_view(), name="reject"),
+        ]
 
 
 class ProcedureReportViewSet(PersonalDataViewSet):

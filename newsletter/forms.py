@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from home.public_forms import PublicFormMixin
 
-from .models import CONSENT_TEXT, Interest
+from .choices import Interest
+from .models import CONSENT_TEXT
 
 
 class PreferencesForm(forms.Form):

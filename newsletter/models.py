@@ -15,15 +15,9 @@ from wagtail.fields import RichTextField, StreamField
 from home.blocks import BodyBlock
 from home.models import BasePage
 
+from .admin_forms import IssueForm
+from .choices import Interest, all_interests
 from .panels import SendPanel
-
-
-class Interest(models.TextChoices):
-    EVENTS = "events", _("Events")
-    CASES = "cases", _("New cases")
-    FUNDING = "funding", _("Funding calls")
-    NEWS = "news", _("News")
-
 
 # The consent text subscribers agree to; a new wording gets a new version, and every
 # subscriber keeps the version they agreed to.
@@ -128,12 +122,22 @@ class NewsletterIssuePage(BasePage):
     confirmed subscribers of the issue's language."""
 
     body = StreamField(BodyBlock(), verbose_name=_("body"))
+    interests = models.JSONField(
+        _("interests served"),
+        default=all_interests,
+        help_text=_(
+            "Only confirmed subscribers of the issue's language who chose at least one of these "
+            "topics receive it."
+        ),
+    )
     sending_started_at = models.DateTimeField(_("sending started"), null=True, editable=False)
 
     content_panels = BasePage.content_panels + [
         SendPanel(heading=_("Sending")),
+        FieldPanel("interests"),
         FieldPanel("body"),
     ]
+    base_form_class = IssueForm
     parent_page_types = ["newsletter.NewsletterPage"]
     subpage_types = []
 

@@ -32,9 +32,20 @@ def batch_pause():
 
 
 def recipients(issue):
-    return Subscriber.objects.filter(
+    """Confirmed subscribers of the issue's language who chose one of the issue's interests.
+
+    Interests are a JSON list on both sides; the match is made here (SQLite has no JSON
+    containment lookup), the result is a queryset like any other."""
+    served = set(issue.interests or [])
+    candidates = Subscriber.objects.filter(
         status=Subscriber.Status.CONFIRMED, language=issue.locale.language_code
     )
+    matching = [
+        pk
+        for pk, interests in candidates.values_list("pk", "interests").iterator()
+        if served.intersection(interests or [])
+    ]
+    return candidates.filter(pk__in=matching)
 
 
 def start(issue):

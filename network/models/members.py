@@ -15,6 +15,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from ..admin_forms import MemberAdminForm
 from ..choices import MemberKind, MemberStatus
 
 
@@ -87,11 +88,14 @@ class Member(ClusterableModel):
 
     objects = MemberQuerySet.as_manager()
 
+    base_form_class = MemberAdminForm
+
     panels = [
         FieldRowPanel([FieldPanel("status"), FieldPanel("listed")], heading=_("Membership")),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("region")]),
         FieldPanel("organisation"),
+        FieldPanel("editor_accounts"),
         FieldPanel("website"),
         FieldPanel("about"),
         FieldPanel("methods", widget=forms.CheckboxSelectMultiple),

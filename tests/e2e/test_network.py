@@ -186,10 +186,15 @@ def test_join_opt_in_approve_listed_and_found(page, new_page, e2e_server, minist
     assert status == "pending"
     editor = new_page()
     login(editor, ministry, PASSWORD)
+    # The explicit "Approve" action in the member's edit view (header menu), then confirm.
     editor.goto(f"/admin/snippets/network/member/edit/{pk}/")
-    editor.locator("#id_status").select_option("approved")
+    editor.locator("button.w-dropdown__toggle.w-h-slim-header").click()  # the header "Actions" menu
+    approve = editor.locator(f"a[href='/admin/snippets/network/member/approve/{pk}/']")
+    expect(approve).to_have_text(re.compile("Approve|Freigeben"))
+    approve.click()
     with editor.expect_navigation():
-        editor.locator("button.action-save").first.click()
+        editor.get_by_role("button", name=re.compile("Yes, approve|Ja, freigeben")).click()
+    assert editor.url.endswith("/admin/snippets/network/member/")
     assert len(mails_to(e2e_server.mail_dir, email)) == 2  # opt-in + welcome
 
     reader = new_page()

@@ -329,16 +329,33 @@ def test_join_opt_in_approval_directory(client, ministry, run_on_commit, languag
     assert client.get(path).status_code == 410
 
     assert name not in client.get(PAGES[language]["members"]).text
-    # A Ministry editor approves in the admin: the organisation is created, a welcome mail sent.
+    # A Ministry editor approves in the admin with the "Approve" action: the organisation is
+    # created, a welcome mail sent in the applicant's language.
     client.force_login(ministry)
-    member.status = MemberStatus.APPROVED
-    run_on_commit(member.save)
+    approve_url = reverse("wagtailsnippets_network_member:approve", args=[member.pk])
+    listing = client.get(reverse("wagtailsnippets_network_member:list") + "?status=pending")
+    assert name in listing.text and approve_url in listing.text
+    edit = client.get(reverse("wagtailsnippets_network_member:edit", args=[member.pk]))
+    assert approve_url in edit.text
+    ask = client.get(approve_url)
+    assert ask.status_code == 200 and name in ask.text
+    member.refresh_from_db()
+    assert member.status == MemberStatus.PENDING  # a GET only asks
+    response = run_on_commit(client.post, approve_url)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailsnippets_network_member:list")
+    # Approved once: the action is gone and a second POST changes and sends nothing.
+    sent = len(mail.outbox)
+    assert approve_url not in client.get(reverse("wagtailsnippets_network_member:list")).text
+    run_on_commit(client.post, approve_url)
+    assert len(mail.outbox) == sent
     client.logout()
     member.refresh_from_db()
     organisation = member.organisation
     assert isinstance(organisation, Organisation) and organisation.kind == "initiative"
     welcome = mail.outbox[-1]
     assert welcome.to == ["max@initiative.example"]
+    assert ("Willkommen" if language == "de" else "Welcome") in welcome.subject
     assert f"{PAGES[language]['members']}{member.slug}/" in welcome.body
 
     directory = client.get(PAGES[language]["members"])
@@ -354,6 +371,124 @@ def test_join_opt_in_approval_directory(client, ministry, run_on_commit, languag
     profile = client.get(f"{PAGES[language]['members']}{member.slug}/")
     assert profile.status_code == 200 and name in profile.text
     assert "max@initiative.example" not in profile.text and "Max Probe" not in profile.text
+
+
+def pending_member(name, language="en"):
+    return Member.objects.create(
+        name=name,
+        kind="association",
+        region=Region.objects.get(slug="stadt-dresden"),
+        contact_name="Rosa Antrag",
+        email="rosa@verein.example",
+        language=language,
+        status=MemberStatus.PENDING,
+        consent_at=timezone.now(),
+        confirmed_at=timezone.now(),
+    )
+
+
+@pytest.mark.django_db
+def test_reject_action_and_guests_cannot_decide(client, ministry, guest, run_on_commit):
+    member = pending_member("Verein Ablehnung")
+    approve_url = reverse("wagtailsnippets_network_member:approve", args=[member.pk])
+    reject_url = reverse("wagtailsnippets_network_member:reject", args=[member.pk])
+
+    # Guest editors and anonymous visitors reach neither action.
+    for url in (approve_url, reject_url):
+        for response in (client.get(url), client.post(url)):
+            assert response.status_code == 302
+            assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    client.force_login(guest)
+    for url in (approve_url, reject_url):
+        # Wagtail answers a denied admin view with a redirect to the dashboard.
+        for response in (client.get(url), run_on_commit(client.post, url)):
+            assert response.status_code == 302
+            assert response["Location"] == reverse("wagtailadmin_home")
+    member.refresh_from_db()
+    assert member.status == MemberStatus.PENDING and mail.outbox == []
+    client.logout()
+
+    client.force_login(ministry)
+    assert reject_url in client.get(reverse("wagtailsnippets_network_member:list")).text
+    response = run_on_commit(client.post, reject_url)
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.status == MemberStatus.REJECTED and member.organisation_id is None
+    (rejection,) = mail.outbox
+    assert rejection.to == ["rosa@verein.example"]
+    assert rejection.subject == "Your registration with the network"  # the applicant's language
+    assert "cannot accept this registration" in rejection.body
+    assert "Verein Ablehnung" not in client.get(PAGES["en"]["members"]).text
+    # Decided: approving afterwards changes nothing.
+    run_on_commit(client.post, approve_url)
+    member.refresh_from_db()
+    assert member.status == MemberStatus.REJECTED and len(mail.outbox) == 1
+
+
+def member_form_data(member, **overrides):
+    """The member edit form as the admin sends it back unchanged."""
+    data = {
+        "status": member.status,
+        "listed": "on" if member.listed else "",
+        "name": member.name,
+        "kind": member.kind,
+        "region": member.region_id or "",
+        "organisation": member.organisation_id or "",
+        "website": member.website,
+        "about": member.about,
+        "methods": [m.pk for m in member.methods.all()],
+        "topics": [t.pk for t in member.topics.all()],
+        "open_to_exchange": "on" if member.open_to_exchange else "",
+        "contact_name": member.contact_name,
+        "email": member.email,
+        "phone": member.phone,
+        **overrides,
+    }
+    return {key: value for key, value in data.items() if value not in ("", None)}
+
+
+@pytest.mark.django_db
+def test_ministry_links_editor_accounts_to_a_member(client, ministry, guest):
+    from home.models import EditorProfile
+
+    member = Member.objects.listed().exclude(organisation=None).first()
+    edit_url = reverse("wagtailsnippets_network_member:edit", args=[member.pk])
+    other = make_user("nw-guest-2", GUEST_EDITORS)
+    EditorProfile.objects.create(user=other, organisation=member.organisation)
+
+    # Guest editors cannot open the member form at all.
+    client.force_login(guest)
+    response = client.get(edit_url)
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    client.post(edit_url, member_form_data(member, editor_accounts=[guest.pk]))
+    assert not EditorProfile.objects.filter(user=guest).exists()
+
+    client.force_login(ministry)
+    form = client.get(edit_url)
+    assert form.status_code == 200
+    assert 'name="editor_accounts"' in form.text and "nw-guest-2" in form.text
+    assert form.context["form"].initial["editor_accounts"] == [other.pk]
+    # Tick the guest, untick the other account.
+    response = client.post(edit_url, member_form_data(member, editor_accounts=[guest.pk]))
+    assert response.status_code == 302, response.text[:3000]
+    assert EditorProfile.objects.get(user=guest).organisation == member.organisation
+    assert EditorProfile.objects.get(user=other).organisation is None
+    assert client.get(edit_url).context["form"].initial["editor_accounts"] == [guest.pk]
+
+    # Individuals have no organisation: linking an account is a form error.
+    person = Member.objects.create(
+        name="Einzelperson Test",
+        kind="individual",
+        contact_name="Ida",
+        email="ida@example.org",
+        status=MemberStatus.APPROVED,
+        consent_at=timezone.now(),
+    )
+    person_url = reverse("wagtailsnippets_network_member:edit", args=[person.pk])
+    response = client.post(person_url, member_form_data(person, editor_accounts=[other.pk]))
+    assert response.status_code == 200
+    assert "editor_accounts" in response.context["form"].errors
+    assert EditorProfile.objects.get(user=other).organisation is None
 
 
 @pytest.mark.django_db
@@ -544,6 +679,69 @@ def test_message_to_member_and_bad_targets(client, run_on_commit):
     assert client.get("/de/nachricht/verfahren/" + "9" * 30 + "/").status_code == 404
     bad = client.post(url, protected_at(url, {"name": "", "email": "x", "message": "m" * 5000}))
     assert bad.status_code == 200 and 'class="error' in bad.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_typed_in_addresses_get_no_typed_in_text(client, run_on_commit, language):
+    """Mails to an address someone typed in (the sender's copy, confirmations) repeat nothing
+    they typed verbatim, so the site cannot deliver a stranger's text to any address; the
+    message to the real contact arrives in full with the sender as Reply-To."""
+    case = (
+        CasePage.objects.live()
+        .filter(locale__language_code=language)
+        .exclude(contact_email="")
+        .first()
+    )
+    with translation.override(language):
+        url = reverse("network_case_message", args=[case.pk])
+    spam = "Ihr Konto ist gesperrt, bitte anmelden: https://phish.example/login"
+    victim = {"email": "victim@elsewhere.example", "message": spam, "consent": "on"}
+
+    # A name carrying an address is a form error: nothing is sent.
+    bad = run_on_commit(
+        client.post, url, protected_at(url, {**victim, "name": "Bank www.phish.example"})
+    )
+    assert bad.status_code == 200 and 'class="error' in bad.text
+    assert mail.outbox == [] and not MessageLog.objects.exists()
+
+    response = run_on_commit(client.post, url, protected_at(url, {**victim, "name": "Vera"}))
+    assert response.status_code == 200
+    to_contact, copy = mail.outbox
+    assert to_contact.to == [case.contact_email]
+    assert to_contact.reply_to == ["victim@elsewhere.example"]
+    assert spam in to_contact.body and "Vera" in to_contact.body
+    assert copy.to == ["victim@elsewhere.example"] and copy.reply_to == []
+    for part in (spam, "phish.example", "gesperrt"):
+        assert part not in copy.body and part not in copy.subject
+    assert case.title in copy.body  # it says what the message was about, nothing more
+
+    # The advice confirmation: greeting and organisation shortened and link-free, the
+    # description only in the office's mail.
+    mail.outbox.clear()
+    advice_url = PAGES[language]["advice"]
+    description = "Bitte rufen Sie https://phish.example an, Ihr Passwort ist abgelaufen."
+    run_on_commit(
+        client.post,
+        advice_url,
+        protected_at(
+            advice_url,
+            advice_data(
+                description=description,
+                organisation_name="Gemeinde phish.example/login",
+                email="victim@elsewhere.example",
+            ),
+        ),
+    )
+    confirmation, office = mail.outbox
+    assert confirmation.to == ["victim@elsewhere.example"]
+    assert "Erika Muster" in confirmation.body
+    assert description not in confirmation.body and "phish.example" not in confirmation.body
+    assert description in office.body and office.to == ["netzwerk@example.org"]
+    name_with_link = advice_data(name="Erika https://phish.example", email="x@example.org")
+    response = client.post(advice_url, protected_at(advice_url, name_with_link))
+    assert response.status_code == 200 and 'class="error' in response.text
+    assert not AdviceRequest.objects.filter(email="x@example.org").exists()
 
 
 # --- reporting a procedure ---------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 
 from home.public_forms import start_token
-from newsletter.models import Delivery, NewsletterIssuePage, Subscriber
+from newsletter.models import Delivery, Interest, NewsletterIssuePage, Subscriber
 from newsletter.sending import start
 
 pytestmark = pytest.mark.django_db
@@ -191,6 +191,69 @@ def test_issue_reaches_confirmed_subscribers_of_its_language_once(
     with django_capture_on_commit_callbacks(execute=True):
         start(page)
     assert mail.outbox == []
+
+
+def test_issue_goes_only_to_subscribers_with_a_matching_interest(
+    django_capture_on_commit_callbacks,
+):
+    events_fan = Subscriber.objects.create(
+        email="events@example.org", language="de", interests=["events"]
+    )
+    events_fan.confirm()
+    both = Subscriber.objects.create(
+        email="both@example.org", language="de", interests=["news", "funding"]
+    )
+    both.confirm()
+    news_only = confirmed("news@example.org")  # interests=["news"]
+    page = issue()
+    assert page.interests == ["events", "cases", "funding", "news"]  # the default: all
+
+    page.interests = ["funding", "events"]
+    page.save_revision().publish()
+    page.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=True):
+        start(page)
+    received = sorted(m.to[0] for m in mail.outbox)
+    assert received == ["both@example.org", "events@example.org"]  # exactly one mail each
+    assert news_only.email not in received
+    assert not Delivery.objects.filter(issue=page, subscriber=news_only).exists()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        start(page)  # sending again adds nobody and doubles nothing
+    assert mail.outbox == []
+
+
+def test_editor_chooses_the_interests_an_issue_serves(client):
+    ministry = Client()
+    ministry.force_login(editor("Ministry editors"))
+    page = issue()
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    form = ministry.get(edit_url)
+    assert form.status_code == 200
+    checked = re.findall(r'<input[^>]*name="interests"[^>]*>', form.content.decode())
+    assert len(checked) == 4 and all("checked" in box for box in checked)
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    post = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "body": streamfield([("paragraph", rich_text("<p>Neue Verfahren</p>"))]),
+        }
+    )
+    post["interests"] = ["cases"]
+    response = ministry.post(edit_url, post)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    saved = NewsletterIssuePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert saved.interests == ["cases"]
+    # Publishing needs at least one interest; a forged one is refused too.
+    for interests in ([], ["cases", "gossip"]):
+        response = ministry.post(
+            edit_url, {**post, "interests": interests, "action-publish": "action-publish"}
+        )
+        assert response.status_code == 200
+        assert "interests" in response.context["form"].errors
+    assert NewsletterIssuePage.objects.get(pk=page.pk).interests == list(Interest.values)
 
 
 def editor(group):
