@@ -47,25 +47,22 @@ def _mail(language, to, subject, template, context, reply_to=None, dedupe_key=No
 def _to_office(subject, template, context, reply_to=None, dedupe_key=None):
     office = office_address()
     if office:
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(
-                settings.LANGUAGE_CODE,
-                [office],
-                subject,  # lazy: rendered in the office language by _mail
-                template,
-                context,
-                reply_to=reply_to,
-                dedupe_key=dedupe_key,
-            )
+        _mail(
+            settings.LANGUAGE_CODE,
+            [office],
+            subject,  # lazy: rendered in the office language by _mail
+            template,
+            context,
+            reply_to=reply_to,
+            dedupe_key=dedupe_key,
+        )
 
 
 def advice_request_received(advice):
-    with translation.override(advice.language):
-        subject = _("We have received your advice request")
     _mail(
         advice.language,
         [advice.email],
-        subject,
+        gettext_lazy("We have received your advice request"),
         "advice_confirmation",
         {
             "advice": advice,
@@ -84,12 +81,10 @@ def advice_request_received(advice):
 
 
 def member_opt_in(member, confirm_url):
-    with translation.override(member.language):
-        subject = _("Please confirm your registration with the network")
     _mail(
         member.language,
         [member.email],
-        subject,
+        gettext_lazy("Please confirm your registration with the network"),
         "member_opt_in",
         {
             "greeting_name": _typed(member.contact_name),
@@ -100,9 +95,13 @@ def member_opt_in(member, confirm_url):
 
 
 def member_already_registered(email, language, join_url):
-    with translation.override(language):
-        subject = _("Your registration with the network")
-    _mail(language, [email], subject, "member_already", {"join_url": join_url})
+    _mail(
+        language,
+        [email],
+        gettext_lazy("Your registration with the network"),
+        "member_already",
+        {"join_url": join_url},
+    )
 
 
 def member_confirmed(member):
@@ -115,12 +114,10 @@ def member_confirmed(member):
 
 
 def member_approved(member, profile_url):
-    with translation.override(member.language):
-        subject = _("Welcome to the network")
     _mail(
         member.language,
         [member.email],
-        subject,
+        gettext_lazy("Welcome to the network"),
         "member_approved",
         {
             "greeting_name": _typed(member.contact_name),
@@ -132,12 +129,10 @@ def member_approved(member, profile_url):
 
 
 def member_rejected(member):
-    with translation.override(member.language):
-        subject = _("Your registration with the network")
     _mail(
         member.language,
         [member.email],
-        subject,
+        gettext_lazy("Your registration with the network"),
         "member_rejected",
         {"greeting_name": _typed(member.contact_name)},
         dedupe_key=f"member:rejected:{member.pk}",
@@ -169,12 +164,10 @@ def relay_message(*, to, sender_name, sender_email, message, about, about_url, l
 
 
 def report_received(report, case):
-    with translation.override(report.language):
-        subject = _("We have received your procedure")
     _mail(
         report.language,
         [report.reporter_email],
-        subject,
+        gettext_lazy("We have received your procedure"),
         "report_confirmation",
         {"greeting_name": _typed(report.reporter_name), "title": _typed(report.title)},
         dedupe_key=f"report:confirm:{report.pk}",
@@ -192,12 +185,10 @@ def report_received(report, case):
 
 
 def report_published(report, case_url):
-    with translation.override(report.language):
-        subject = _("Your procedure is now online")
     _mail(
         report.language,
         [report.reporter_email],
-        subject,
+        gettext_lazy("Your procedure is now online"),
         "report_published",
         {
             "greeting_name": _typed(report.reporter_name),
