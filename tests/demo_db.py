@@ -12,11 +12,14 @@ The template lives only as long as the run: the SQLite file in the run's tempora
 the PostgreSQL database `<test database>_demo` dropped and rebuilt by the next run.
 """
 
+import atexit
 import fcntl
+import json
 import os
 import shutil
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -38,7 +41,13 @@ def _locked(directory):
 
 
 def manage(env, *args, input=None, timeout=900):
-    """`manage.py <args>` in a subprocess with `env`; raises with its output when it fails."""
+    """`manage.py <args>` in a subprocess with `env`; raises with its output when it fails.
+
+    `manage(env, "shell", "-c", code)` runs `code` in a `manage.py shell` kept running for
+    `env` (see `_Shell`): starting Django costs ~4 s of CPU, and the browser tests ask the
+    server's database dozens of questions."""
+    if args[:2] == ("shell", "-c") and len(args) == 3 and input is None:
+        return _Shell.for_env(env).run(args[2], timeout)
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -54,6 +63,100 @@ def manage(env, *args, input=None, timeout=900):
             f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
         )
     return result
+
+
+# Runs inside `manage.py shell -c`, so its globals are the shell's (models imported). Each
+# snippet starts as a fresh `manage.py shell -c` would: new namespace, default language, no
+# process-local cache entries, no stale connection. Replies are marked lines on stdout.
+_SHELL_LOOP = r"""
+import contextlib, io, json, sys, traceback
+from django import db
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
+from django.utils import translation
+_channel, _namespace = sys.stdout, dict(globals())
+for _line in sys.stdin:
+    db.close_old_connections()
+    translation.deactivate()
+    ContentType.objects.clear_cache()
+    for _cache in caches.all(initialized_only=True):
+        if isinstance(_cache, LocMemCache):
+            _cache.clear()
+    _out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(_out):
+            exec(json.loads(_line), dict(_namespace))
+        _reply = {"ok": True, "stdout": _out.getvalue()}
+    except BaseException:
+        _reply = {"ok": False, "stdout": _out.getvalue(), "error": traceback.format_exc()}
+    _channel.write("@@reply " + json.dumps(_reply) + "\n")
+    _channel.flush()
+"""
+
+
+class _Shell:
+    """One long-running `manage.py shell` per environment, fed code line by line."""
+
+    _running = {}
+
+    def __init__(self, env):
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "shell", "-c", _SHELL_LOOP],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+
+    @classmethod
+    def for_env(cls, env):
+        key = tuple(sorted(env.items()))
+        shell = cls._running.get(key)
+        if shell is None or shell.process.poll() is not None:
+            shell = cls._running[key] = cls(env)
+        return shell
+
+    @classmethod
+    def stop(cls, env):
+        """End the shell of `env` (before its database is dropped)."""
+        shell = cls._running.pop(tuple(sorted(env.items())), None)
+        if shell is not None:
+            shell.process.stdin.close()
+            try:
+                shell.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                shell.process.kill()
+                shell.process.wait()
+
+    def run(self, code, timeout):
+        args = ["manage.py", "shell", "-c", code]
+        self.process.stdin.write(json.dumps(code) + "\n")
+        self.process.stdin.flush()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            line = self.process.stdout.readline()
+            if not line:
+                raise RuntimeError(f"manage.py shell ended before answering:\n{code}")
+            if line.startswith("@@reply "):
+                reply = json.loads(line[len("@@reply ") :])
+                if not reply["ok"]:
+                    raise RuntimeError(
+                        f"manage.py shell -c failed:\n{code}\n{reply['stdout'][-3000:]}\n"
+                        f"{reply['error'][-3000:]}"
+                    )
+                return subprocess.CompletedProcess(args, 0, reply["stdout"], "")
+        raise subprocess.TimeoutExpired(args, timeout)
+
+
+def stop_shell(env):
+    """End the running shell of `env`, if any (before its database is dropped)."""
+    _Shell.stop(env)
+
+
+atexit.register(lambda: [_Shell.stop(dict(key)) for key in list(_Shell._running)])
 
 
 def admin_connection(url):

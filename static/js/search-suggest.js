@@ -53,6 +53,9 @@
     }
 
     function render(suggestions) {
+      // A late answer (the user kept typing) must not take away the option they already chose.
+      var items = options();
+      var chosen = active >= 0 && items[active] ? items[active].getAttribute("data-url") : null;
       list.textContent = "";
       active = -1;
       input.removeAttribute("aria-activedescendant");
@@ -83,6 +86,8 @@
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
         status.textContent = input.getAttribute("data-status-some").replace("{n}", suggestions.length);
+        var again = suggestions.findIndex(function (item) { return item.url === chosen; });
+        if (again >= 0) { setActive(again); }
       } else {
         close();
         status.textContent = input.value.trim().length >= 2 ? input.getAttribute("data-status-none") : "";

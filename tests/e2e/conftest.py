@@ -62,7 +62,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
-from tests.demo_db import admin_connection, manage
+from tests.demo_db import admin_connection, manage, stop_shell
 from tests.tooling import CHROMIUM, ROOT, require
 
 RESULTS_DIR = ROOT / "test-results"
@@ -181,6 +181,7 @@ def e2e_server(tmp_path_factory, demo_template):
         _wait_until_up(url, process, log_path)
         yield E2EServer(url, env, mail_dir, log_path)
     finally:
+        stop_shell(env)
         if process is not None:
             process.terminate()
             try:

@@ -153,6 +153,11 @@ def mail_body(message):
     return message.get_payload(decode=True).decode(message.get_content_charset() or "utf-8")
 
 
+def shell(env, code):
+    """Run Python `code` against the e2e server's database; returns the last line it printed."""
+    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
+
+
 def create_user(env, username, password, groups=(), superuser=False):
     """Create (or update) a user on the e2e server's database; `groups` are group names."""
     code = (

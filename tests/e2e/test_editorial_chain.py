@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.e2e.helpers import create_user, login, mail_body, manage, read_mails
+from tests.e2e.helpers import create_user, login, mail_body, read_mails, shell
 from tests.e2e.test_workflow import choose_first, open_more_actions, show_field
 
 pytestmark = pytest.mark.e2e
@@ -30,10 +30,6 @@ WORDS = {
         "in_review": "In review",
     },
 }
-
-
-def shell(env, code):
-    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
 
 
 def make_editor(env, username, group, first_name, language):

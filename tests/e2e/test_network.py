@@ -16,6 +16,7 @@ from tests.e2e.helpers import (
     manage,
     read_mails,
     served_html,
+    shell,
 )
 
 pytestmark = pytest.mark.e2e
@@ -54,10 +55,6 @@ TEXT = {
         "show": "Show members",
     },
 }
-
-
-def shell(env, code):
-    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
 
 
 def mails_to(mail_dir, address):

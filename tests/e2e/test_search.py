@@ -1,6 +1,7 @@
 """Search in a real browser: keyboard type-ahead (WAI-ARIA combobox) and accessibility."""
 
 import re
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -10,6 +11,14 @@ from tests.e2e.helpers import assert_accessible, assert_valid_html, served_html
 pytestmark = pytest.mark.e2e
 
 
+def type_and_wait_for_suggestions(page, box, text):
+    """Type like a person and wait for the answer to the whole text: under load, earlier
+    keystrokes get answers of their own, and the keys pressed next must meet the last one."""
+    wanted = "q=" + quote(text)
+    with page.expect_response(lambda response: response.url.endswith(wanted)):
+        box.press_sequentially(text, delay=30)
+
+
 def test_type_ahead_with_the_keyboard(page, e2e_server):
     page.goto("/de/suche/")
     box = page.locator("#search-page-q")
@@ -17,7 +26,7 @@ def test_type_ahead_with_the_keyboard(page, e2e_server):
     expect(box).to_have_attribute("aria-expanded", "false")
 
     box.click()
-    box.press_sequentially("Netzwerktr", delay=30)
+    type_and_wait_for_suggestions(page, box, "Netzwerktr")
     listbox = page.get_by_role("listbox")
     expect(listbox).to_be_visible()
     expect(box).to_have_attribute("aria-expanded", "true")
@@ -75,7 +84,7 @@ def test_header_type_ahead_on_every_page_with_the_keyboard(page, e2e_server):
     before = heading.bounding_box()
 
     box.focus()
-    box.press_sequentially("Bürgerr", delay=30)
+    type_and_wait_for_suggestions(page, box, "Bürgerr")
     listbox = page.locator("#site-search-q-suggestions")
     expect(listbox).to_be_visible()
     expect(box).to_have_attribute("aria-expanded", "true")

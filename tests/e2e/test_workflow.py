@@ -5,16 +5,12 @@ import re
 
 import pytest
 
-from tests.e2e.helpers import create_user, login, manage
+from tests.e2e.helpers import create_user, login, shell
 
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "Beteiligung-in-Sachsen-2026"
 TITLE = "E2E Beteiligungsverfahren der Gastredaktion"
-
-
-def shell(env, code):
-    return manage(env, "shell", "-c", code).stdout.strip().splitlines()[-1]
 
 
 def show_field(page, selector):
