@@ -82,7 +82,11 @@ messages-check: install ## Fail when locale/de drifts from the source strings or
 	$(PY) scripts/i18n.py drift "$$tmp/locale/de/LC_MESSAGES/django.po"
 	$(PY) scripts/i18n.py check
 
-serve: install ## Run the production settings locally: collectstatic, migrate, gunicorn on 127.0.0.1:$(PORT)
+# nginx (deploy/nginx/, rendered into a temporary directory) listens on PORT and buffers every
+# request and answer, so slow clients cannot hold gunicorn's sync workers; gunicorn listens on a
+# free local port behind it. NGINX= (empty) or no nginx installed: gunicorn alone on PORT.
+NGINX ?= $(shell command -v nginx || { test -x /usr/sbin/nginx && echo /usr/sbin/nginx; })
+serve: install ## Run the production settings locally: collectstatic, migrate, nginx on 127.0.0.1:$(PORT) in front of gunicorn
 	@# Local stand-ins only where unset: a random key per run, local host names and base URL, no HTTPS redirect.
 	@export DJANGO_SETTINGS_MODULE=netzwerk.settings.production PORT=$(PORT) \
 		SECRET_KEY="$${SECRET_KEY:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
@@ -90,7 +94,17 @@ serve: install ## Run the production settings locally: collectstatic, migrate, g
 		SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" \
 		SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-0}"; \
 	$(PY) manage.py collectstatic --noinput -v0 && $(PY) manage.py migrate --noinput -v0 && \
-	exec $(VENV)/bin/gunicorn -c netzwerk/gunicorn.conf.py netzwerk.wsgi
+	if [ -z "$(NGINX)" ]; then \
+		echo "nginx not found (apt-get install nginx-light): gunicorn alone on 127.0.0.1:$(PORT), without protection against slow clients"; \
+		exec $(VENV)/bin/gunicorn -c netzwerk/gunicorn.conf.py netzwerk.wsgi; \
+	fi; \
+	run=$$(mktemp -d) && trap 'kill $$app 2>/dev/null; rm -rf "$$run"' EXIT && \
+	upstream=127.0.0.1:$$($(PY) -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
+	$(PY) scripts/nginx_conf.py "$$run" --listen 127.0.0.1:$(PORT) --upstream $$upstream --static-root staticfiles >/dev/null && \
+	echo "nginx on 127.0.0.1:$(PORT) in front of gunicorn on $$upstream (config: deploy/nginx/)" && \
+	{ GUNICORN_BIND=$$upstream TRUSTED_PROXY_COUNT=$${TRUSTED_PROXY_COUNT:-1} \
+		$(VENV)/bin/gunicorn -c netzwerk/gunicorn.conf.py netzwerk.wsgi & app=$$!; } && \
+	"$(NGINX)" -p "$$run" -c "$$run/nginx.conf"
 
 bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES); writes benchmarks/results.md
 	$(PY) benchmarks/run.py

@@ -7,12 +7,11 @@ import secrets
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.servers import get, gunicorn, server_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -75,73 +74,23 @@ def test_production_refuses_to_start_without_secrets(tmp_path, missing, extra):
     assert missing in result.stderr
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url):
     """(status, body) of a GET; HTTP errors are answers too."""
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+    status, _headers, body = get(url)
+    return status, body
 
 
 @pytest.fixture(scope="module")
 def server_without_database(tmp_path_factory):
-    """The production WSGI server (gunicorn) with a DATABASE_URL nobody answers on."""
+    """The production WSGI server (gunicorn, netzwerk/gunicorn.conf.py) with a DATABASE_URL
+    nobody answers on."""
     tmp_path = tmp_path_factory.mktemp("nodb")
     with socket.socket() as sock:  # a port that is certainly closed: bound, never listening
         sock.bind(("127.0.0.1", 0))
         dead_port = sock.getsockname()[1]
-        port = _free_port()
-        env = _env(
-            tmp_path,
-            DJANGO_SETTINGS_MODULE="netzwerk.settings.test",
-            DATABASE_URL=f"postgres://postgres@127.0.0.1:{dead_port}/nowhere",
-        )
-        log = open(tmp_path / "gunicorn.log", "w")
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "netzwerk.wsgi",
-                "-b",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "1",
-                "--timeout",
-                "30",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 90  # gunicorn boots in ~2 s, far slower under load
-            while True:
-                try:
-                    _get(f"{url}/robots.txt")
-                    break
-                except (urllib.error.URLError, ConnectionError, TimeoutError):
-                    if time.monotonic() > deadline or process.poll() is not None:
-                        raise RuntimeError((tmp_path / "gunicorn.log").read_text()) from None
-                    time.sleep(0.2)
+        env = server_env(DATABASE_URL=f"postgres://postgres@127.0.0.1:{dead_port}/nowhere")
+        with gunicorn(env, tmp_path / "gunicorn.log", workers=1) as url:
             yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:  # a worker still booting ignores TERM
-                process.kill()
-                process.wait()
-            log.close()
 
 
 def test_healthz_is_503_when_the_database_is_down(server_without_database):
