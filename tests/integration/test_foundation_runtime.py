@@ -40,19 +40,6 @@ def _manage(env, *args):
     )
 
 
-def test_production_settings_pass_check_deploy(tmp_path):
-    env = _env(
-        tmp_path,
-        DJANGO_SETTINGS_MODULE="netzwerk.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="netzwerk.example.org",
-        SITE_URL="https://netzwerk.example.org",
-    )
-    result = _manage(env, "check", "--deploy", "--fail-level", "WARNING")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues" in result.stdout
-
-
 @pytest.mark.parametrize(
     "missing,extra",
     [
