@@ -169,7 +169,15 @@ def e2e_server(tmp_path_factory, demo_template):
     process = None
     log_path = workdir / "server.log"
     try:
-        manage(env, "migrate", "--noinput")  # applies nothing; the Site follows SITE_URL
+        # Applies nothing; the Site follows SITE_URL. In the shell the tests ask questions
+        # through later (tests/demo_db.py), so Django starts once for both.
+        manage(
+            env,
+            "shell",
+            "-c",
+            "from django.core.management import call_command; "
+            "call_command('migrate', interactive=False, verbosity=0)",
+        )
         with open(log_path, "w") as log:
             process = subprocess.Popen(
                 [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
