@@ -1,4 +1,5 @@
-"""Views behind the case index routes: listing (HTML, CSV, JSON) and the codebook."""
+"""Views behind the case index routes: listing (HTML, CSV, JSON), the codebook and the
+DCAT-AP.de record of the open data (cases/dataset.py describes it)."""
 
 from django.http import HttpResponse
 from django.utils import translation
