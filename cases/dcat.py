@@ -3,9 +3,11 @@ GovData and other CKAN-based portals harvest: one `dcat:Catalog` with one `dcat:
 and a `dcat:Distribution` per export format, licences from the dcat-ap.de vocabulary
 (http://dcat-ap.de/def/licenses/), Saxony as political geocoding (state key 14)."""
 
+from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from django.http import HttpResponse
+from django.utils.http import http_date
 
 NS = {
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
@@ -108,6 +110,10 @@ def publisher(parent, dataset):
 
 
 def dcat_response(dataset):
+    """The record, with Last-Modified for harvesters that ask If-Modified-Since (Django's
+    ConditionalGetMiddleware answers them with a 304)."""
     response = HttpResponse(dcat_document(dataset), content_type=CONTENT_TYPE)
     response["Link"] = f'<{dataset.licence.url}>; rel="license"'
+    if dataset.modified:
+        response["Last-Modified"] = http_date(datetime.fromisoformat(dataset.modified).timestamp())
     return response

@@ -172,6 +172,9 @@ def test_dcat_ap_de_record_describes_catalog_dataset_and_distributions(client):
             media_type
         )
 
+    changed = client.get(INDEX["de"] + "dcat/")["Last-Modified"]
+    assert client.get(INDEX["de"] + "dcat/", HTTP_IF_MODIFIED_SINCE=changed).status_code == 304
+
     knowledge = KnowledgeBaseSettings.for_site(Site.objects.get(is_default_site=True))
     knowledge.open_data_contributor_id = "http://dcat-ap.de/def/contributors/beispiel"
     knowledge.save()
