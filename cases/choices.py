@@ -89,3 +89,10 @@ class Facilitation(models.TextChoices):
 DURATION_ORDER = [choice.value for choice in Duration]
 EFFORT_ORDER = [choice.value for choice in Effort]
 LEVEL_ORDER = [choice.value for choice in ParticipationLevel]
+
+
+class OpenDataLicence(models.TextChoices):
+    """Licences of the open data (cases/licences.py has their URIs)."""
+
+    DL_DE_BY_2_0 = "dl-de/by-2-0", _("Data licence Germany – attribution – version 2.0")
+    CC_BY_4_0 = "cc-by-4.0", _("Creative Commons Attribution 4.0 International")

@@ -1,9 +1,15 @@
 """Open data: the filtered case list as CSV or JSON, streamed so memory does not grow with
-the number of cases. COLUMNS is the single source for both formats and the codebook."""
+the number of cases. COLUMNS is the single source for both formats and the codebook.
+
+Terms come with stable ids next to their names (`region_id`/`region`, `topic_ids`/`topics`,
+…): the names are those of the export's language, the ids the same in every language. The
+JSON is an object: licence, attribution and links first, then `records`; numbers are
+numbers, dates ISO 8601 strings, flags booleans. Both carry the licence in `Link` headers."""
 
 import csv
 import json
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Value
 from django.http import StreamingHttpResponse
@@ -27,11 +33,14 @@ class ExportColumn:
     key: str
     label: str
     description: str
-    allowed: object = None  # choices class, "regions", or None
+    allowed: object = None  # choices class, "regions", a RELATIONS column, or None
 
-    def allowed_values(self):
+    def allowed_values(self, locale_id):
+        """(value, label) pairs the column takes, labels in the language of `locale_id`."""
         if self.allowed == "regions":
             return [(r.slug, str(r)) for r in Region.objects.order_by("name", "kind")]
+        if self.allowed in RELATIONS:
+            return term_choices(locale_id, self.allowed)
         if self.allowed is not None:
             return list(self.allowed.choices)
         return []
@@ -49,11 +58,39 @@ COLUMNS = [
     ExportColumn("organisation", _("Organisation"), _("Who carried out the procedure.")),
     ExportColumn("municipality", _("Municipality"), _("Town or municipality.")),
     ExportColumn(
-        "region", _("Region"), _("Slug of the Saxon district or independent city."), "regions"
+        "region_id",
+        _("Region ID"),
+        _(
+            "Stable identifier of the Saxon district or independent city (the same in every language)."
+        ),
+        "regions",
     ),
-    ExportColumn("topics", _("Topics"), _("Topics, separated by “; ”.")),
-    ExportColumn("target_groups", _("Target groups"), _("Target groups, separated by “; ”.")),
-    ExportColumn("methods", _("Methods"), _("Methods used, separated by “; ”.")),
+    ExportColumn("region", _("Region"), _("Name of the district or independent city.")),
+    ExportColumn(
+        "topic_ids",
+        _("Topic IDs"),
+        _(
+            "Stable identifiers of the topics (the same in every language), in the order of “topics”."
+        ),
+        "topics",
+    ),
+    ExportColumn("topics", _("Topics"), _("Names of the topics in this language.")),
+    ExportColumn(
+        "target_group_ids",
+        _("Target group IDs"),
+        _("Stable identifiers of the target groups, in the order of “target_groups”."),
+        "target_groups",
+    ),
+    ExportColumn(
+        "target_groups", _("Target groups"), _("Names of the target groups in this language.")
+    ),
+    ExportColumn(
+        "method_ids",
+        _("Method IDs"),
+        _("Stable identifiers of the methods, in the order of “methods”."),
+        "methods",
+    ),
+    ExportColumn("methods", _("Methods"), _("Names of the methods used, in this language.")),
     ExportColumn(
         "participation_level",
         _("Participation level"),
@@ -100,7 +137,7 @@ ROW_FIELDS = (
     "subject",
     "organisation__name",
     "municipality",
-    "region__slug",
+    "region_id",
     "participation_level",
     "status",
     "format",
@@ -130,13 +167,15 @@ class RecordBuilder:
     def __init__(self, filters, index_url):
         self.index_url = index_url
         self.locale_id = filters.locale_id
+        self.regions = filters.regions_by_id()
         self.programmes = cached(
             "programmes", [self.locale_id], lambda: programme_titles(self.locale_id)
         )
 
     def relations(self, queryset):
-        """{column: {case id: [names]}} for every case of `queryset`, from one query over
-        the three link tables (plain ids; names and order come from `term_names`)."""
+        """{column: {case id: ([term ids], [names])}} for every case of `queryset`, from one
+        query over the three link tables (plain ids; names, stable ids and order come from
+        `term_names`)."""
         ids = queryset.order_by().values("pk")
         parts = [
             getattr(CasePage, column)
@@ -149,7 +188,7 @@ class RecordBuilder:
         for column, case_id, term_ids in parts[0].union(*parts[1:], all=True):
             linked[column].setdefault(case_id, []).append(term_ids)
         return {
-            column: names_by_case(term_names(self.locale_id, column), by_case)
+            column: terms_by_case(term_names(self.locale_id, column), by_case)
             for column, by_case in linked.items()
         }
 
@@ -167,7 +206,7 @@ class RecordBuilder:
             subject,
             organisation,
             municipality,
-            region,
+            region_id,
             level,
             status,
             format_,
@@ -188,10 +227,14 @@ class RecordBuilder:
             "subject": subject,
             "organisation": organisation or "",
             "municipality": municipality,
-            "region": region or "",
-            "topics": relations["topics"].get(pk, []),
-            "target_groups": relations["target_groups"].get(pk, []),
-            "methods": relations["methods"].get(pk, []),
+            "region_id": self.regions[region_id][0] if region_id else "",
+            "region": self.regions[region_id][1] if region_id else "",
+            "topic_ids": relations["topics"].get(pk, NONE)[0],
+            "topics": relations["topics"].get(pk, NONE)[1],
+            "target_group_ids": relations["target_groups"].get(pk, NONE)[0],
+            "target_groups": relations["target_groups"].get(pk, NONE)[1],
+            "method_ids": relations["methods"].get(pk, NONE)[0],
+            "methods": relations["methods"].get(pk, NONE)[1],
             "participation_level": level,
             "status": status,
             "format": format_,
@@ -200,26 +243,59 @@ class RecordBuilder:
             "participant_count": participant_count,
             "recruitment": recruitment,
             "funding_programme": self.programmes.get(programme_id, "") if programme_id else "",
-            "funding_amount": str(funding_amount) if funding_amount is not None else None,
-            "latitude": str(latitude) if latitude is not None else None,
-            "longitude": str(longitude) if longitude is not None else None,
+            "funding_amount": funding_amount,  # Decimal: a number in JSON, exact in CSV
+            "latitude": latitude,
+            "longitude": longitude,
             "is_example": is_example,
         }
 
 
+NONE = ([], [])  # a case without terms of a column
+
+
+def ordered_terms(terms, term_ids):
+    """The term ids in the pages' order, a term linked in two languages once."""
+    rank, _name, key = terms
+    if len(term_ids) > 1:
+        term_ids.sort(key=rank.__getitem__)
+        keys = [key[pk] for pk in term_ids]
+        if len(set(keys)) < len(keys):
+            term_ids = [pk for i, pk in enumerate(term_ids) if key[pk] not in keys[:i]]
+    return term_ids
+
+
 def names_by_case(terms, by_case):
-    """{case id: [term names]} from {case id: [term ids]}: in the pages' order, a term linked
-    in two languages once. `terms` comes from `term_names()`."""
-    rank, name, key = terms
+    """{case id: [term names]} from {case id: [term ids]}. `terms` comes from
+    `term_names()`."""
+    name = terms[1]
+    return {
+        case_id: [name[pk] for pk in ordered_terms(terms, term_ids)]
+        for case_id, term_ids in by_case.items()
+    }
+
+
+def terms_by_case(terms, by_case):
+    """{case id: ([stable ids], [names])}: the stable id of a term is its translation key,
+    the same in every language (Wagtail's `translation_key`)."""
+    _rank, name, key = terms
     result = {}
     for case_id, term_ids in by_case.items():
-        if len(term_ids) > 1:
-            term_ids.sort(key=rank.__getitem__)
-            keys = [key[pk] for pk in term_ids]
-            if len(set(keys)) < len(keys):
-                term_ids = [pk for i, pk in enumerate(term_ids) if key[pk] not in keys[:i]]
-        result[case_id] = [name[pk] for pk in term_ids]
+        term_ids = ordered_terms(terms, term_ids)
+        result[case_id] = ([key[pk] for pk in term_ids], [name[pk] for pk in term_ids])
     return result
+
+
+def term_choices(locale_id, column):
+    """(stable id, name) of the terms of a RELATIONS column in this language (for the
+    codebook): live methods only, like the exports."""
+    _target, name_field, _order = RELATIONS[column]
+    terms = getattr(CasePage, column).field.related_model.objects.filter(locale_id=locale_id)
+    if column == "methods":
+        terms = terms.live()
+    return [
+        (str(key), name)
+        for key, name in terms.order_by(name_field).values_list("translation_key", name_field)
+    ]
 
 
 def term_names(locale_id, column):
@@ -246,7 +322,7 @@ def term_names(locale_id, column):
                 pk: name if locale == locale_id else local.get(key, name)
                 for pk, name, key, locale, _on in terms
             },
-            {pk: key for pk, _name, key, _locale, _on in terms},
+            {pk: str(key) for pk, _name, key, _locale, _on in terms},
         )
 
     return cached("term-names", [locale_id, column], build)
@@ -268,6 +344,12 @@ class _Echo:
         return value
 
 
+def json_default(value):
+    if isinstance(value, Decimal):
+        return float(value)  # exact for the two to six decimals the fields store
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
 def csv_value(value):
     if value.__class__ is str:
         return spreadsheet_safe(value)
@@ -278,7 +360,25 @@ def csv_value(value):
     return "" if value is None else value
 
 
-def csv_response(queryset, builder, filename):
+def describe_headers(response, dataset, filename, disposition):
+    """What the file is and under which licence: `Link` headers (RFC 8288) to the licence,
+    the codebook and the DCAT-AP.de record, independent of the file's content."""
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Link"] = dataset_links(dataset)
+    return response
+
+
+def dataset_links(dataset):
+    return ", ".join(
+        [
+            f'<{dataset.licence.url}>; rel="license"',
+            f'<{dataset.codebook_url}>; rel="describedby"; type="text/html"',
+            f'<{dataset.dcat_url}>; rel="describedby"; type="application/rdf+xml"',
+        ]
+    )
+
+
+def csv_response(queryset, builder, filename, dataset):
     writer = csv.writer(_Echo())
 
     def rows():
@@ -293,23 +393,40 @@ def csv_response(queryset, builder, filename):
             yield "".join(lines)
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return describe_headers(response, dataset, f"{filename}.csv", "attachment")
 
 
-def json_response(queryset, builder, filename):
+def json_head(dataset):
+    """The keys before the records: licence, attribution and where the data is described."""
+    licence = dataset.licence
+    return {
+        "license": {
+            "id": licence.code,
+            "name": str(licence.name),
+            "url": licence.url,
+            "uri": licence.dcat_uri,
+            "spdx": licence.spdx,
+        },
+        "attribution": dataset.attribution,
+        "source": dataset.landing_page,
+        "codebook": dataset.codebook_url,
+        "dataset": dataset.dcat_url,
+    }
+
+
+def json_response(queryset, builder, filename, dataset):
     def chunks():
-        yield "[\n"
+        head = json.dumps(json_head(dataset), ensure_ascii=False)
+        yield head[:-1] + ',\n"records": [\n'
         separator, lines = "", []
         for record in builder.records(queryset):
-            lines.append(json.dumps(record, ensure_ascii=False))
+            lines.append(json.dumps(record, ensure_ascii=False, default=json_default))
             if len(lines) == LINES_PER_CHUNK:
                 yield separator + ",\n".join(lines)
                 separator, lines = ",\n", []
         if lines:
             yield separator + ",\n".join(lines)
-        yield "\n]\n"
+        yield "\n]}\n"
 
     response = StreamingHttpResponse(chunks(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}.json"'
-    return response
+    return describe_headers(response, dataset, f"{filename}.json", "inline")

@@ -134,6 +134,10 @@ class CaseFilters:
         """{region id: label}, e.g. "Leipzig (Kreisfreie Stadt)"."""
         return {pk: label for _slug, label, pk in self._regions}
 
+    def regions_by_id(self):
+        """{region id: (slug, label)}: the open data's stable region id and its name."""
+        return {pk: (slug, label) for slug, label, pk in self._regions}
+
     def _build_facets(self):
         terms = self._terms()
         regions = self._regions = terms["regions"]

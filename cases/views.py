@@ -1,15 +1,19 @@
-"""Views behind the case index routes: listing (HTML, CSV, JSON) and the codebook."""
+"""Views behind the case index routes: listing (HTML, CSV, JSON), the codebook and the
+DCAT-AP.de record of the open data (cases/dataset.py describes it)."""
 
 from django.http import HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
+from home.jsonld import jsonld_script
 from home.models import paginate
 from home.params import legacy_redirect, split_formats
 
+from . import dataset as datasets
 from . import export
 from .choices import Format, ParticipationLevel, Status
+from .dcat import dcat_response
 from .derived import Counted, cached, cached_count
 from .filters import SORTS, CaseFilters
 from .models.cases import CasePage
@@ -55,9 +59,10 @@ def case_listing(index_page, request):
     filters = CaseFilters(index_page, request.GET, cases)
     listed = filters.apply(cases)
     if fmt != "html":
-        builder = export.RecordBuilder(filters, index_page.get_full_url(request))
+        dataset = datasets.describe(index_page, request)
+        builder = export.RecordBuilder(filters, dataset.landing_page)
         respond = export.csv_response if fmt == "csv" else export.json_response
-        return respond(listed, builder, index_page.slug)
+        return respond(listed, builder, index_page.slug, dataset)
 
     # Paginate the ids (narrow rows sort and skip cheaply, the count comes from the cache),
     # then load the full rows of just this page.
@@ -82,6 +87,7 @@ def case_listing(index_page, request):
         featured = featured_cases(cases, filters.cases_key, index_url)
 
     querystring = filters.querystring()
+    dataset = datasets.describe(index_page, request)
     return index_page.render(
         request,
         context_overrides={
@@ -93,6 +99,9 @@ def case_listing(index_page, request):
             "json_url": "?" + filters.querystring(format="json"),
             "index_url": index_url,  # the page's own URL, looked up once
             "codebook_url": index_url + index_page.reverse_subpage("codebook"),
+            "dcat_url": index_url + index_page.reverse_subpage("dcat"),
+            "dataset": dataset,
+            "dataset_jsonld": jsonld_script(datasets.schema_org(dataset)),
             **frame_links(request),
         },
     )
@@ -162,8 +171,18 @@ def frame_links(request):
 
 
 def codebook(index_page, request):
+    columns = [(column, column.allowed_values(index_page.locale_id)) for column in export.COLUMNS]
     return index_page.render(
         request,
         template="cases/codebook.html",
-        context_overrides={"columns": export.COLUMNS, "separator": export.MULTI_VALUE_SEPARATOR},
+        context_overrides={
+            "columns": columns,
+            "separator": export.MULTI_VALUE_SEPARATOR,
+            "dataset": datasets.describe(index_page, request),
+        },
     )
+
+
+def dcat(index_page, request):
+    """The DCAT-AP.de record of the open data, for portals such as GovData."""
+    return dcat_response(datasets.describe(index_page, request))

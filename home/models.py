@@ -165,6 +165,7 @@ class HomePage(BasePage):
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("intro"), APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -231,6 +232,7 @@ class NewsIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.NewsPage"]
     max_count_per_parent = 1
@@ -291,6 +293,8 @@ class BarrierReportPage(ProtectedFormPageMixin, NotifyingFormMixin, AbstractEmai
 
     intro = models.TextField(_("introduction"), blank=True)
     thank_you_text = models.TextField(_("thank-you text"), blank=True)
+    # Not a BasePage: no teaser or lead image. The mail settings stay out of the API.
+    api_fields = [APIField("intro"), APIField("thank_you_text")]
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),

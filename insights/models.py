@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
@@ -24,6 +25,8 @@ class StatisticsPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -106,6 +109,7 @@ class SurveyResultsPage(BasePage):
         FieldPanel("intro"),
         InlinePanel("questions", heading=_("Published questions"), label=_("question")),
     ]
+    api_fields = BasePage.api_fields + [APIField("survey"), APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 

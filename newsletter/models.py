@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 
 from home.blocks import BodyBlock
@@ -107,6 +108,8 @@ class NewsletterPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["newsletter.NewsletterIssuePage"]
     max_count_per_parent = 1
@@ -131,6 +134,8 @@ class NewsletterIssuePage(BasePage):
         ),
     )
     sending_started_at = models.DateTimeField(_("sending started"), null=True, editable=False)
+    # Who an issue went to and when it was sent stay internal.
+    api_fields = BasePage.api_fields + [APIField("body")]
 
     content_panels = BasePage.content_panels + [
         SendPanel(heading=_("Sending")),

@@ -25,6 +25,7 @@ from home.blocks import BodyBlock, DocumentListBlock
 from home.caching import cached_per_generation
 from home.models import BasePage
 
+from ..api import OrganisationField, RegionField, term_fields
 from ..blocks import CaseImageBlock
 from ..choices import Format, ParticipationLevel, Recruitment, Status
 from ..indexing import localized_term_names
@@ -322,35 +323,49 @@ class CasePage(BasePage):
         ("contact_email", _("contact email")),
     ]
 
-    api_fields = BasePage.api_fields + [
-        APIField(name)
-        for name in [
-            "reference_number",
-            "subject",
-            "municipality",
-            "start_date",
-            "end_date",
-            "funding_strand",
-            "funding_amount",
-            "participation_level",
-            "level_justification",
-            "status",
-            "format",
-            "participant_count",
-            "recruitment",
-            "latitude",
-            "longitude",
-            "participation_url",
-            "context",
-            "process",
-            "results",
-            "outcome",
-            "lessons",
-            "body",
-            "contact_name",
-            "is_example",
+    api_fields = (
+        BasePage.api_fields
+        + [
+            APIField(name)
+            for name in [
+                "reference_number",
+                "subject",
+                "municipality",
+                "start_date",
+                "end_date",
+                "funding_strand",
+                "funding_amount",
+                "participation_level",
+                "level_justification",
+                "status",
+                "format",
+                "participant_count",
+                "recruitment",
+                "latitude",
+                "longitude",
+                "participation_url",
+                "context",
+                "process",
+                "results",
+                "outcome",
+                "lessons",
+                "body",
+                "contact_name",
+                "is_example",
+                "funding_programme",
+                "images",
+                "documents",
+            ]
         ]
-    ]
+        + [
+            APIField("organisation", serializer=OrganisationField(read_only=True)),
+            APIField("region", serializer=RegionField()),
+            *(
+                APIField(name, serializer=serializer)
+                for name, serializer in term_fields("topics", "target_groups", "methods").items()
+            ),
+        ]
+    )
 
     class Meta:
         verbose_name = _("case")

@@ -26,6 +26,7 @@ class FundingIndexPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.FundingProgrammePage"]
     max_count_per_parent = 1

@@ -4,6 +4,7 @@ cases.finder, which import the content models below them, never this module."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
@@ -27,6 +28,7 @@ class CaseIndexPage(LocalizedRoutablePageMixin, BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
     max_count_per_parent = 1
@@ -50,11 +52,16 @@ class CaseIndexPage(LocalizedRoutablePageMixin, BasePage):
     def codebook(self, request):
         return views.codebook(self, request)
 
+    @path("dcat/", name="dcat")
+    def dcat(self, request):
+        return views.dcat(self, request)
+
 
 class MethodIndexPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.MethodPage"]
     max_count_per_parent = 1

@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from home.models import BasePage
 
+from ..api import term_fields
 from ..blocks import StepBlock
 from ..choices import (
     Duration,
@@ -182,27 +183,39 @@ class MethodPage(BasePage):
     parent_page_types = ["cases.MethodIndexPage"]
     subpage_types = []
 
-    api_fields = BasePage.api_fields + [
-        APIField(name)
-        for name in [
-            "participants_min",
-            "participants_max",
-            "duration",
-            "duration_text",
-            "preparation_effort",
-            "cost",
-            "suitable_for_conflicts",
-            "facilitation",
-            "description",
-            "steps",
-            "organisation",
-            "use_when",
-            "avoid_when",
-            "strengths",
-            "weaknesses",
-            "variants",
+    api_fields = (
+        BasePage.api_fields
+        + [
+            APIField(name)
+            for name in [
+                "participants_min",
+                "participants_max",
+                "duration",
+                "duration_text",
+                "preparation_effort",
+                "cost",
+                "suitable_for_conflicts",
+                "facilitation",
+                "description",
+                "steps",
+                "organisation",
+                "use_when",
+                "avoid_when",
+                "strengths",
+                "weaknesses",
+                "variants",
+                "levels",
+                "formats",
+                "phases",
+                "purposes",
+                "selection",
+            ]
         ]
-    ]
+        + [
+            APIField(name, serializer=field)
+            for name, field in term_fields("target_groups", "related_methods").items()
+        ]
+    )
 
     class Meta:
         verbose_name = _("method page")

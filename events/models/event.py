@@ -71,6 +71,11 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
         help_text=_("E.g. which video platform is used and when the access link is sent."),
     )
     organiser = models.CharField(_("organiser"), max_length=250, blank=True)
+    organiser_url = models.URLField(
+        _("organiser's website"),
+        blank=True,
+        help_text=_("Named in search engines' event data. Empty: the address of this website."),
+    )
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
     agenda = StreamField(AgendaBlock(), blank=True, verbose_name=_("programme"))
@@ -125,6 +130,7 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
                 FieldPanel("venue_address"),
                 FieldPanel("online_info"),
                 FieldPanel("organiser"),
+                FieldPanel("organiser_url"),
             ],
             heading=_("Place and organiser"),
         ),
@@ -174,6 +180,7 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
             "registration_mode",
             "registration_url",
             "registration_deadline",
+            "organiser_url",
             "related_cases",
             "related_methods",
         )
@@ -194,12 +201,15 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
             "venue_address",
             "online_info",
             "organiser",
+            "organiser_url",
             "intro",
             "body",
             "agenda",
             "registration_mode",
+            "registration_url",
             "registration_deadline",
             "capacity",
+            "documentation",
         ]
     ]
 

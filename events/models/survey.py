@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractEmailForm
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.search import index
@@ -23,6 +24,8 @@ class SurveyPage(ProtectedFormPageMixin, NotifyingFormMixin, AbstractEmailForm, 
 
     intro = models.TextField(_("introduction"), blank=True)
     thank_you_text = models.TextField(_("thank-you text"), blank=True)
+    # The mail settings (addresses, subject) stay out of the API.
+    api_fields = BasePage.api_fields + [APIField("intro"), APIField("thank_you_text")]
 
     content_panels = AbstractEmailForm.content_panels + [
         FormSubmissionsPanel(),

@@ -3,6 +3,7 @@ German tree, English in the English tree). The forms behind them live in network
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 
@@ -19,6 +20,7 @@ class NetworkFormPage(BasePage):
     thank_you_text = RichTextField(_("thank-you text"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
+    api_fields = BasePage.api_fields + [APIField("intro"), APIField("thank_you_text")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -77,6 +79,7 @@ class MemberDirectoryPage(LocalizedRoutablePageMixin, BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    api_fields = BasePage.api_fields + [APIField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -330,10 +330,48 @@ def test_json_ld_event(client):
     assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["location"]["@type"] == "VirtualLocation"
     assert data["organizer"]["name"].startswith("Erfahrungs- und Beratungsnetzwerk")
+    assert data["organizer"]["url"] == "http://testserver/de/"  # none entered: this site
     onsite = jsonld(client.get("/en/events/practice-workshop-citizens-assembly/"))
     assert onsite["location"]["@type"] == "Place"
-    assert "Ammonstraße 74, 01067 Dresden" in onsite["location"]["address"]
+    assert onsite["location"]["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Ammonstraße 74",
+        "postalCode": "01067",
+        "addressLocality": "Dresden",
+        "addressCountry": "DE",
+    }
     assert onsite["eventAttendanceMode"].endswith("OfflineEventAttendanceMode")
+    assert onsite["organizer"]["url"] == "http://testserver/en/"
+
+
+def test_json_ld_event_names_organiser_url_and_image(client):
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.order_by("pk").first()
+    event = make_event(
+        "mit-bild",
+        format="hybrid",
+        venue_address="Schloßstraße 1, D-01067 Dresden",
+        organiser="Jugendring Vogtland",
+        organiser_url="https://jugendring.example.org/",
+        image=image,
+        image_alt="Ein Bild",
+    )
+    data = jsonld(client.get(event.url))
+    place, virtual = data["location"]
+    assert place["address"]["streetAddress"] == "Schloßstraße 1"
+    assert place["address"]["postalCode"] == "01067"
+    assert virtual["@type"] == "VirtualLocation"
+    assert data["organizer"] == {
+        "@type": "Organization",
+        "name": "Jugendring Vogtland",
+        "url": "https://jugendring.example.org/",
+    }
+    (image_url,) = data["image"]
+    assert image_url.startswith("http://testserver/") and image_url.endswith(".jpg")
+    rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    assert image_url.endswith(rendition.url)
+    assert "image" not in jsonld(client.get(make_event("ohne-bild").url))
 
 
 def test_json_ld_cannot_be_broken_out_of(client):

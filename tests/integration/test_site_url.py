@@ -160,8 +160,10 @@ def test_case_exports_url_column(client, public_url):
     assert rows
     for row in rows:
         assert_on_base(row["url"])
-    records = json.loads(_body(client.get("/en/cases/?format=json")))
-    records = records["results"] if isinstance(records, dict) else records
+    export = json.loads(_body(client.get("/en/cases/?format=json")))
+    for key in ("source", "codebook", "dataset"):
+        assert_on_base(export[key])
+    records = export["records"]
     assert records
     for record in records:
         assert_on_base(record["url"])
