@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MAKEMESSAGES := $(PY) manage.py makemessages -l de --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
-.PHONY: help install lock test-tools demo test lint messages messages-check bench relevance serve
+.PHONY: help install lock test-tools demo test lint messages messages-check bench bench-pages relevance serve
 LOCKS := requirements-dev.lock requirements.lock
 UV_VERSION := $(shell sed -n 's/.*"uv==\([0-9.]*\)".*/\1/p' pyproject.toml)
 UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
@@ -106,8 +106,11 @@ serve: install ## Run the production settings locally: collectstatic, migrate, n
 		$(VENV)/bin/gunicorn -c netzwerk/gunicorn.conf.py netzwerk.wsgi & app=$$!; } && \
 	"$(NGINX)" -p "$$run" -c "$$run/nginx.conf"
 
-bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES); writes benchmarks/results.md
-	$(PY) benchmarks/run.py
+bench: install ## Benchmark against the framework floor on PostgreSQL (BENCH_DATABASE_URL, BENCH_CASES, BENCH_PHASES); writes benchmarks/results.md
+	BENCH_PHASES=$(BENCH_PHASES) $(PY) benchmarks/run.py
+
+bench-pages: install ## Only first-load transfer + Lighthouse on the demo content (= make bench BENCH_PHASES=pages)
+	BENCH_PHASES=pages $(PY) benchmarks/run.py
 
 relevance: install ## Search relevance (MRR, recall@5) of benchmarks/relevance.json on the demo content (RELEVANCE_DATABASE_URL)
 	$(PY) benchmarks/relevance.py

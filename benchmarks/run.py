@@ -9,12 +9,16 @@ Steps (each bounded in requests and seconds; traffic only to 127.0.0.1):
     ("cached"). Each phase measures the floor (/bench/floor/: the full middleware stack, no
     database, no template; routed only with BENCH_FLOOR=1) and every endpoint: p50/p95 of
     sequential requests and the throughput of BENCH_CONCURRENCY parallel clients.
- 4. Bytes per page (HTML + the CSS/JS it links; raw and gzip), Lighthouse 12.2.3 on Debian's
-    Chromium when Node is there.
+ 4. Pages (`measure_pages`): first-load transfer in Chromium (benchmarks/first_load.py:
+    HTML, CSS, JS, fonts and first-viewport images as transferred, gzip and br) and Lighthouse
+    12.2.3 on Debian's Chromium when Node is there.
  5. Writes benchmarks/results.md. Numbers are never asserted anywhere.
+
+`BENCH_PHASES=pages` (`make bench-pages`) runs only step 4 on the demo content (no bench
+cases, no latency phases) and replaces only its block of results.md (between the
+`<!-- bench:pages -->` markers), leaving every other section as it is.
 """
 
-import gzip
 import http.client
 import json
 import math
@@ -49,6 +53,7 @@ WAVE_SECONDS = float(os.environ.get("BENCH_WAVE_SECONDS") or 30)
 LIGHTHOUSE_VERSION = "12.2.3"
 CHROME = os.environ.get("CHROME_PATH") or "/usr/bin/chromium"
 RESULTS = ROOT / "benchmarks" / "results.md"
+PHASES = os.environ.get("BENCH_PHASES") or "all"  # "pages": first-load + Lighthouse only
 HOST = "127.0.0.1"
 
 
@@ -248,8 +253,7 @@ def measure_phase(page_cache, endpoints):
             results[name] = latency(server.port, paths)
             results[name]["rps"] = throughput(server.port, paths)
         if page_cache:
-            results["_bytes"] = page_bytes(server.port, endpoints)
-            results["_lighthouse"] = lighthouse(server.port, endpoints)
+            results["_pages"] = measure_pages(server.port, endpoints)
     return results
 
 
@@ -375,32 +379,36 @@ def measure_wave(wave):
     }
 
 
-def page_bytes(port, endpoints):
-    sizes = {}
-    for name in ("home", "case_index", "case_page", "method_finder", "event_index", "event_page"):
-        if name not in endpoints:
-            continue
-        _, _, html = fetch(port, endpoints[name][0])
-        text = html.decode("utf-8", "replace")
-        assets = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)
-        assets += re.findall(r'<script[^>]+src="([^"]+)"', text)
-        css = js = css_gz = js_gz = 0
-        for url in dict.fromkeys(assets):
-            if not url.startswith("/"):
-                continue
-            body = fetch(port, url)[2]
-            if url.split("?")[0].endswith(".css"):
-                css, css_gz = css + len(body), css_gz + len(gzip.compress(body))
-            else:
-                js, js_gz = js + len(body), js_gz + len(gzip.compress(body))
-        sizes[name] = {
-            "html": len(html),
-            "css": css,
-            "js": js,
-            "total": len(html) + css + js,
-            "total_gzip": len(gzip.compress(html)) + css_gz + js_gz,
-        }
-    return sizes
+PAGES = ("home", "case_index", "case_page", "method_finder", "event_index", "event_page")
+LIGHTHOUSE_PAGES = ("home", "case_index", "case_page", "event_page")
+BUDGET_PAGE, BUDGET_BYTES = "home", 100 * 1024  # issue 12: HTML+CSS+JS+fonts, gzip, ≤ 100 KB
+
+
+def measure_pages(port, endpoints):
+    """The pages phase on a running server: first-load transfer, then Lighthouse."""
+    before = os.getloadavg()[0]
+    for name in PAGES:  # fill the page cache and the image renditions first
+        if name in endpoints:
+            fetch(port, endpoints[name][0])
+    return {
+        "first_load": first_load_bytes(port, endpoints),
+        "lighthouse": lighthouse(port, endpoints),
+        "load": (before, os.getloadavg()[0]),
+    }
+
+
+def first_load_bytes(port, endpoints):
+    """benchmarks/first_load.py: what Chromium transfers on a first visit, per page, with
+    `Accept-Encoding: gzip` and with Chromium's own header (br from whitenoise)."""
+    if not Path(CHROME).exists():
+        return {"_note": f"skipped: no Chromium at {CHROME}"}
+    import first_load
+
+    urls = {
+        name: f"http://{HOST}:{port}{endpoints[name][0]}" for name in PAGES if name in endpoints
+    }
+    log(f"  first-load transfer ({', '.join(urls)})")
+    return first_load.measure(urls, chromium=CHROME)
 
 
 def lighthouse(port, endpoints):
@@ -433,7 +441,7 @@ def lighthouse(port, endpoints):
         if done.returncode != 0 or not cli.exists():
             return {"_note": f"skipped: npm install failed: {done.stderr[-300:]}"}
     scores = {}
-    for name in ("home", "case_index", "case_page", "event_page"):
+    for name in LIGHTHOUSE_PAGES:
         if name not in endpoints:
             continue
         url = f"http://{HOST}:{port}{endpoints[name][0]}"
@@ -595,18 +603,7 @@ def write_results(info, phases, queries, index_seconds, generated, started):
     ]
     for name, q in queries.items():
         lines.append(f"| {name} | {q['status']} | {q['warm']} | {q['cold']} |")
-    lines += [
-        "",
-        "## Bytes per page (HTML + linked CSS + JS, before images)",
-        "",
-        "| page | HTML | CSS | JS | total | total gzip |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for name, b in phases["cached"]["_bytes"].items():
-        lines.append(
-            f"| {name} | {b['html'] / 1024:.1f} KB | {b['css'] / 1024:.1f} KB | "
-            f"{b['js'] / 1024:.1f} KB | {b['total'] / 1024:.1f} KB | {b['total_gzip'] / 1024:.1f} KB |"
-        )
+    lines.append("")
     if index_seconds is None:
         index_text = "not measured (BENCH_INDEX_SECONDS=0)."
     elif index_seconds < 0:
@@ -617,53 +614,167 @@ def write_results(info, phases, queries, index_seconds, generated, started):
     else:
         index_text = f"{index_seconds:.1f} s."
     lines += ["", "## Search index", "", f"Full `manage.py update_index`: {index_text}", ""]
-    lines += ["## Lighthouse " + LIGHTHOUSE_VERSION, ""]
-    lh = phases["cached"]["_lighthouse"]
-    if "_note" in lh:
-        lines.append(lh["_note"])
-    else:
-        lines += [
-            "| page | performance | accessibility | best practices | SEO | LCP ms | CLS | audits below 0.9 |",
-            "|---|---:|---:|---:|---:|---:|---:|---|",
-        ]
-        for name, s in lh.items():
-            if "error" in s:
-                lines.append(f"| {name} | error: {s['error'][:80]} | | | | | | |")
-                continue
-            lines.append(
-                f"| {name} | {s.get('performance')} | {s.get('accessibility')} | "
-                f"{s.get('best-practices')} | {s.get('seo')} | {s['lcp_ms']} | {s['cls']} | "
-                f"{', '.join(s['failing_audits']) or '-'} |"
-            )
-        lines.append("")
-        lines.append(
-            "Lighthouse runs over plain HTTP on 127.0.0.1 (no TLS, no HTTP/2): the "
-            "`is-on-https`/`uses-http2` style audits reflect the bench setup, not production."
-        )
+    lines += pages_section(phases["cached"]["_pages"], started).splitlines()
     RESULTS.write_text("\n".join(lines) + "\n")
     log(f"wrote {RESULTS.relative_to(ROOT)}")
 
 
-def main():
-    started = time.perf_counter()
+PAGES_START, PAGES_END = "<!-- bench:pages -->", "<!-- /bench:pages -->"
+
+
+def kb(n):
+    return f"{n / 1024:.1f} KB"
+
+
+def pages_section(pages, started, info=None):
+    """The first-load and Lighthouse sections, between markers: the pages phase alone
+    (`BENCH_PHASES=pages`) replaces only this block of results.md."""
+    load = pages["load"]
+    lines = [PAGES_START, "# Pages: first-load transfer and Lighthouse", ""]
+    if info is not None:  # the pages phase alone: say where its numbers come from
+        lines += [
+            f"Written by `make bench BENCH_PHASES=pages` on {datetime.now(UTC):%Y-%m-%d %H:%M} "
+            f"UTC (took {(time.perf_counter() - started) / 60:.1f} min) on "
+            f"`{urlsplit(DB_URL).path.lstrip('/')}` with the demo content "
+            f"({info['cases_de']} German cases); {machine()}; {versions()}; gunicorn with the "
+            f"production settings, {WORKERS} sync workers, page cache on, static files "
+            "collected by whitenoise's CompressedManifestStaticFilesStorage (.gz and .br).",
+            "",
+        ]
+    lines += [
+        f"Load average (1 min) before this phase {load[0]:.1f}, after Lighthouse "
+        f"{load[1]:.1f}, on {os.cpu_count()} cores. The machine may be shared: a busy machine lowers the "
+        "performance score and raises LCP; the other three categories don't depend on load.",
+        "",
+        "## First-load transfer",
+        "",
+        "A first visit with an empty cache in Debian's Chromium (`benchmarks/first_load.py`) at "
+        "1366 × 768 px, device pixel ratio 1: every response the load causes, counted with the "
+        "bytes of its body on the wire. HTML, CSS and JS with `Accept-Encoding: gzip` (the HTML "
+        "compressed by Django's GZipMiddleware, CSS/JS from whitenoise's precompressed .gz); "
+        "fonts are the woff2 files the page preloads or its CSS uses (an unused @font-face is "
+        "never fetched), counted as served; images are those Chromium loads without scrolling "
+        "(eager images and lazy ones within its lazy-load margin, the srcset candidate it chose "
+        "for 1366 px), counted apart from the budget. Headers are not in any column but the "
+        "last. `br` = the same visit with Chromium's own `Accept-Encoding` (whitenoise serves "
+        "its .br files). KB = 1024 bytes. Media are served by Django in the bench (production: "
+        "S3 or the web server).",
+        "",
+    ]
+    first = pages["first_load"]
+    if "_note" in first:
+        lines += [first["_note"], ""]
+    else:
+        home = first.get(BUDGET_PAGE, {}).get("gzip")
+        if home:
+            verdict = "within budget" if home["budget"] <= BUDGET_BYTES else "over budget"
+            lines += [
+                f"**Budget: home page, HTML+CSS+JS+fonts (gzip) {kb(home['budget'])} of "
+                f"{kb(BUDGET_BYTES)}: {verdict}.**",
+                "",
+            ]
+        lines += [
+            "| page | HTML | CSS | JS | fonts | HTML+CSS+JS+fonts | same, br | images | "
+            "all bodies | + headers |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for name, by_encoding in first.items():
+            g, br = by_encoding["gzip"], by_encoding.get("browser")
+            lines.append(
+                f"| {name} | {kb(g['html'])} | {kb(g['css'])} ({g['counts']['css']}) | "
+                f"{kb(g['js'])} ({g['counts']['js']}) | {kb(g['font'])} ({g['counts']['font']}) | "
+                f"**{kb(g['budget'])}** | {kb(br['budget']) if br else '–'} | "
+                f"{kb(g['image'])} ({g['counts']['image']}) | {kb(g['total'])} | "
+                f"{kb(g['total'] + g['headers'])} |"
+            )
+        lines += ["", "(n) = number of files.", ""]
+    lines += ["## Lighthouse " + LIGHTHOUSE_VERSION, ""]
+    lh = pages["lighthouse"]
+    if "_note" in lh:
+        lines += [lh["_note"], ""]
+    else:
+        lines += [
+            "Default Lighthouse run (mobile emulation, simulated throttling) on Debian's "
+            "Chromium, headless (`--headless=new --no-sandbox --disable-gpu`).",
+            "",
+            "| page | performance | accessibility | best practices | SEO | LCP ms | CLS | audits below 0.9 |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for name, sc in lh.items():
+            if "error" in sc:
+                lines.append(f"| {name} | error: {sc['error'][:80]} | | | | | | |")
+                continue
+            lines.append(
+                f"| {name} | {sc.get('performance')} | {sc.get('accessibility')} | "
+                f"{sc.get('best-practices')} | {sc.get('seo')} | {sc['lcp_ms']} | {sc['cls']} | "
+                f"{', '.join(sc['failing_audits']) or '-'} |"
+            )
+        lines += [
+            "",
+            "Lighthouse runs over plain HTTP on 127.0.0.1 (no TLS, no HTTP/2): the "
+            "`is-on-https`/`uses-http2` style audits reflect the bench setup, not production.",
+            "",
+        ]
+    lines.append(PAGES_END)
+    return "\n".join(lines) + "\n"
+
+
+def replace_pages_section(text, section):
+    """results.md with the pages block replaced (or appended when it has none yet)."""
+    if PAGES_START in text and PAGES_END in text:
+        head, rest = text.split(PAGES_START, 1)
+        tail = rest.split(PAGES_END, 1)[1]
+        return head + section.rstrip("\n") + tail
+    return text.rstrip("\n") + "\n\n" + section
+
+
+def prepare(generate=True):
+    """The bench database with the demo content (and, with `generate`, the bench cases and
+    events, then ANALYZE), and the collected static files; returns (probe urls, note)."""
     ensure_database()
     log(f"database {urlsplit(DB_URL).path.lstrip('/') or DB_URL}: migrate + demo content")
     manage("migrate", "--noinput")
     manage("load_demo_content")
     generated = ""
-    if has_command("generate_bench_content"):
+    if generate and has_command("generate_bench_content"):
         # Tops up to N bench cases: a second run on the same database creates nothing.
         log(f"generate_bench_content --cases {CASES} --events {EVENTS}")
         seconds = manage(
             "generate_bench_content", "--cases", str(CASES), "--events", str(EVENTS), timeout=7200
         )
         generated = f"; generate_bench_content took {seconds:.0f} s"
-    else:
+    elif generate:
         generated = " — generate_bench_content is missing, so only the demo content was measured"
-    analyze()
+    if generate:
+        analyze()
     info = probe("urls")
     log("collectstatic")
     manage("collectstatic", "--noinput")
+    return info, generated
+
+
+def main_pages():
+    """`BENCH_PHASES=pages`: first-load transfer and Lighthouse on the demo content only
+    (no bench cases), on the production server; rewrites only its block of results.md."""
+    started = time.perf_counter()
+    info, _ = prepare(generate=False)
+    endpoints = {name: [url] for name, url in info["urls"].items()}
+    log("phase pages: starting gunicorn (page cache on)")
+    with Server(True) as server:
+        pages = measure_pages(server.port, endpoints)
+    section = pages_section(pages, started, info)
+    text = RESULTS.read_text() if RESULTS.exists() else "# Benchmark results\n"
+    RESULTS.write_text(replace_pages_section(text, section))
+    log(f"pages section of {RESULTS.relative_to(ROOT)} updated")
+
+
+def main():
+    started = time.perf_counter()
+    if PHASES == "pages":
+        return main_pages()
+    if PHASES != "all":
+        raise SystemExit(f"BENCH_PHASES={PHASES!r}: use 'all' (default) or 'pages'")
+    info, generated = prepare()
 
     urls = info["urls"]
     endpoints = {name: [url] for name, url in urls.items()}

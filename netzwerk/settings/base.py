@@ -475,8 +475,11 @@ elif env("FRONTEND_CACHE_HTTP_URL"):  # Varnish/nginx-style HTTP PURGE
             "LOCATION": env("FRONTEND_CACHE_HTTP_URL"),
         }
     }
-# `make bench` only: route /bench/floor/, the trivial view every result is compared with.
+# `make bench` only: route /bench/floor/, the trivial view every result is compared with,
+# and serve MEDIA_ROOT (image renditions) as the web server or S3 does in production, so the
+# first-load transfer and Lighthouse see the pages with their images.
 BENCH_FLOOR = env_bool("BENCH_FLOOR", False)
+SERVE_MEDIA = BENCH_FLOOR
 # Structured logs: LOG_FORMAT=json writes one JSON object per line (for log shippers).
 if env("LOG_FORMAT", "plain") == "json":
     LOGGING["formatters"]["json"] = {"()": "netzwerk.jsonlog.JsonFormatter"}
