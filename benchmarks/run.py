@@ -658,7 +658,9 @@ def pages_section(pages, started, info=None):
         "for 1366 px), counted apart from the budget. Headers are not in any column but the "
         "last. `br` = the same visit with Chromium's own `Accept-Encoding` (whitenoise serves "
         "its .br files). KB = 1024 bytes. Media are served by Django in the bench (production: "
-        "S3 or the web server).",
+        "S3 or the web server), whose GZipMiddleware also gzips the AVIF/WebP renditions (a "
+        "few bytes either way; images are outside the budget). The SVG icon sprite counts as "
+        "an image.",
         "",
     ]
     first = pages["first_load"]

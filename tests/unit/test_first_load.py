@@ -88,3 +88,15 @@ def test_chromium_first_load_counts_the_used_font_once_and_gzip_as_transferred()
     assert css["encoding"] == "gzip" and css["body"] == len(gzip.compress(CSS))
     assert summary["counts"]["js"] == 1 and summary["counts"]["html"] == 1
     assert summary["budget"] == summary["html"] + summary["css"] + summary["js"] + 3000
+
+
+def test_the_pages_phase_replaces_only_its_block_of_results_md():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "benchmarks" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    block = f"{run.PAGES_START}\nnew numbers\n{run.PAGES_END}\n"
+    text = f"# Results\n\nkept\n\n{run.PAGES_START}\nold numbers\n{run.PAGES_END}\n\n# Search\nkept too\n"
+    assert run.replace_pages_section(text, block) == (
+        f"# Results\n\nkept\n\n{run.PAGES_START}\nnew numbers\n{run.PAGES_END}\n\n# Search\nkept too\n"
+    )
+    assert run.replace_pages_section("# Results\n", block) == f"# Results\n\n{block}"
