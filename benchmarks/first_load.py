@@ -102,20 +102,23 @@ def load(browser, url, accept_encoding=None):
     return entries
 
 
-def measure(urls, chromium="/usr/bin/chromium", encodings=("gzip", None)):
+def measure(urls, chromium="/usr/bin/chromium", encodings=("gzip", None), browser=None):
     """{name: {encoding label: summary}} for {name: absolute URL}; one first visit per page
-    and encoding (label "gzip" or "browser" for Chromium's own Accept-Encoding)."""
+    and encoding (label "gzip" or "browser" for Chromium's own Accept-Encoding).
+
+    `browser`: a running Playwright browser to use (the tests pass theirs: one process can
+    hold only one sync Playwright); without it, Chromium is started and stopped here."""
+    if browser is not None:
+        return {
+            name: {(e or "browser"): summarize(load(browser, url, e)) for e in encodings}
+            for name, url in urls.items()
+        }
     from playwright.sync_api import sync_playwright
 
-    results = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            for name, url in urls.items():
-                results[name] = {
-                    (encoding or "browser"): summarize(load(browser, url, encoding))
-                    for encoding in encodings
-                }
+            results = measure(urls, encodings=encodings, browser=browser)
         finally:
             browser.close()
     return results
