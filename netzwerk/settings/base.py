@@ -173,6 +173,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several admin users at once (the edit view pings its editing session while another
+    # request publishes): a transaction takes the write lock when it begins, and waits for it,
+    # instead of failing with "database is locked" when a read turns into a write.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL")
