@@ -379,10 +379,7 @@ class CasePage(BasePage):
             if clash.exists():
                 errors["reference_number"] = _("Another case already has this reference number.")
         # Publishing needs the justification; a first draft may hold only a title.
-        if (
-            not getattr(self, "is_draft_save", False)
-            and not (self.level_justification or "").strip()
-        ):
+        if self.validates_for_publishing and not (self.level_justification or "").strip():
             errors["level_justification"] = _(
                 "Explain briefly why the procedure reached this level."
             )
