@@ -11,9 +11,10 @@ narrowed to published pages and the pages they own:
   pages from `explorable_instances` or `instances_user_has_any_permission_for`;
 - the page chooser (browse, search, and the chooser's page-type filter), through Wagtail's
   `construct_page_chooser_queryset` hook (home/wagtail_hooks.py);
-- the page types usage report names each type's last edited page of the whole site; guest
-  editors have no use for it and do not get it (`GuestAdminGuard`, with the admin views that
-  name a single page or several chosen ones).
+- the page types usage report names each type's last edited page of the whole site, and
+  wagtail-localize's translations report every translation's source; guest editors do not get
+  them (`GuestAdminGuard`, with the admin views that name a single page or several chosen
+  ones).
 
 "Own" is Wagtail's page owner, the editor who created the page, as in the dashboard panels
 (home/guest_dashboard.py) and in Wagtail's own rule that "add" lets an owner edit their page.
@@ -31,11 +32,11 @@ from wagtail.permissions import register_permission_policy
 from .roles import is_guest_only
 
 # Reports that list other people's pages without asking the permission policy which pages
-# the user may see (GuestAdminGuard).
-REFUSED_VIEWS = {
-    "wagtailadmin_reports:page_types_usage",
-    "wagtailadmin_reports:page_types_usage_results",
-}
+# the user may see: Wagtail's page types usage (each type's last edited page) and
+# wagtail-localize's translations (every translation's source). Refused by GuestAdminGuard,
+# left out of the reports menu by home/wagtail_hooks.py.
+REFUSED_REPORTS = ["wagtailadmin_reports:page_types_usage", "wagtail_localize:translations_report"]
+REFUSED_VIEWS = {*REFUSED_REPORTS, *(f"{name}_results" for name in REFUSED_REPORTS)}
 
 
 def sees_only_own_drafts(user):

@@ -12,6 +12,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
 from cases.models import CaseIndexPage, CasePage, Region
 from events.models import EventRegistration
@@ -56,8 +58,11 @@ def ministry(db):
 
 @pytest.fixture
 def others_work(other_guest):
-    """The other organisation's draft news page and their case waiting for review."""
+    """The other organisation's draft news page (which they began to translate) and their
+    case waiting for review."""
     news = draft_news(other_guest, NEWS_TITLE, "vertraulicher-entwurf")
+    source, _created = TranslationSource.get_or_create_from_instance(news)
+    Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="en"))
     case_index = CaseIndexPage.objects.get(locale__language_code="de")
     case = CasePage(
         title=CASE_TITLE,
@@ -173,7 +178,8 @@ PAGE_URLS = [
     "/admin/reports/workflow_tasks/results/",
     "/admin/reports/page-types-usage/",
     "/admin/reports/page-types-usage/results/",
-    "/admin/localize/reports/translations/",
+    "/admin/localize/reports/translations/?source_title={q}",
+    "/admin/localize/reports/translations/results/?source_title={q}",
     # the admin API: listing, search, explorer menu, detail, find
     "/admin/api/main/pages/",
     "/admin/api/main/pages/?child_of={news_index}",
@@ -264,6 +270,7 @@ SEEN_BY_MINISTRY = [
     ("/admin/reports/site-history/", CASE_TITLE),
     ("/admin/reports/workflow/", CASE_TITLE),
     ("/admin/reports/page-types-usage/", CASE_TITLE),
+    ("/admin/localize/reports/translations/?source_title={q}", NEWS_TITLE),
     ("/admin/api/main/pages/?child_of={news_index}", NEWS_TITLE),
     ("/admin/api/main/pages/{news}/", NEWS_TITLE),
     ("/admin/bulk/wagtailcore/page/publish/?id={news}&next=/admin/", NEWS_TITLE),
