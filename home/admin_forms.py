@@ -8,11 +8,13 @@
   browser; its message above the form ("The page could not be saved due to validation
   errors") lists the errors only when the form has errors of its own. So each tab with
   errors adds one such error that names the tab and its fields ("Tab “Facts”: region,
-  format"), and Wagtail's message lists them in the editor's language, followed by every
-  field's error. The tabs are the page type's edit handler (`get_edit_handler()`), whose
+  format"), and Wagtail's message lists them first, in the editor's language, followed by
+  every field's error. The tabs are the page type's edit handler (`get_edit_handler()`), whose
   form options say which fields and inline panels each tab holds.
 """
 
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.forms.utils import ErrorDict
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -27,9 +29,14 @@ class BasePageForm(WagtailAdminPageForm):
 
     def is_valid(self):
         valid = super().is_valid()  # the form and its inline formsets
-        if not valid:
-            for error in self.tab_errors():
+        if not valid and (tabs := self.tab_errors()):
+            for error in tabs:
                 self.add_error(None, error)
+            # First in the message: where to look, then what is wrong.
+            errors = ErrorDict(renderer=self.renderer)
+            errors[NON_FIELD_ERRORS] = self._errors.pop(NON_FIELD_ERRORS)
+            errors.update(self._errors)
+            self._errors = errors
         return valid
 
     def tab_errors(self):

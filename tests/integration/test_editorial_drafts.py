@@ -148,6 +148,9 @@ def test_a_case_draft_submitted_later_names_each_tab_with_errors(client, editors
     assert "Reiter „Inhalt“: Kontakt-E-Mail" in message
     assert "Reiter „Steckbrief“: Gegenstand (Was), Region, Beteiligungsstufe" in message
     assert message.index("Reiter „Inhalt“") < message.index("Reiter „Steckbrief“")  # tab order
+    # Where to look comes first, then each field's error, once.
+    assert message.index("Reiter „Steckbrief“") < message.index("Gegenstand (Was): ")
+    assert message.count("Begründung der Stufe: ") == 1
     page.refresh_from_db()
     assert not page.workflow_in_progress
 
