@@ -129,13 +129,6 @@ def one_search_terms_item(request, menu_items):
 
 
 @hooks.register("construct_homepage_panels")
-def approve_from_dashboard_asks_for_confirmation(request, panels):
-    from .review import with_moderation_panel
-
-    with_moderation_panel(panels)
-
-
-@hooks.register("construct_homepage_panels")
 def editorial_dashboard_panels(request, panels):
     from .admin_panels import NewReportsPanel
 
@@ -145,13 +138,6 @@ def editorial_dashboard_panels(request, panels):
         from .guest_dashboard import guest_panels
 
         panels[:0] = guest_panels(request.user)
-
-
-@hooks.register("construct_page_action_menu")
-def approve_below_threshold_asks_for_confirmation(menu_items, request, context):
-    from .review import ask_for_confirmation_in_footer
-
-    ask_for_confirmation_in_footer(menu_items, request, context)
 
 
 @hooks.register("construct_page_action_menu")
