@@ -3,13 +3,12 @@ list on the page; newsletter.sending sends only to subscribers sharing one of th
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-from home.admin_forms import BasePageForm
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from .choices import Interest
 
 
-class IssueForm(BasePageForm):
+class IssueForm(WagtailAdminPageForm):
     interests = forms.MultipleChoiceField(
         label=_("Interests served"),
         choices=Interest.choices,
