@@ -2,8 +2,11 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -153,3 +156,31 @@ def guests_see_no_drafts_of_others(parent_page, pages, request):
     if is_guest_only(request.user):
         return pages.filter(Q(live=True) | Q(owner=request.user))
     return pages
+
+
+# Wagtail 8.0's autosave posts the whole edit form in the background. A reviewer's decision is
+# added to that form as hidden fields just before it is sent, so an autosave in between would
+# carry the decision and run it a second time, concurrently with the real submission (seen as
+# a case left unpublished on a slow server). The script stops autosave once the form is sent;
+# the hook refuses any background save that still carries a decision.
+@hooks.register("insert_editor_js")
+def stop_autosave_on_submit():
+    return format_html('<script src="{}"></script>', static("js/admin/edit-form.js"))
+
+
+@hooks.register("before_edit_page")
+def autosave_never_decides(request, page):
+    if (
+        request.method == "POST"
+        and not request.accepts("text/html")
+        and "action-workflow-action" in request.POST
+    ):
+        return JsonResponse(
+            {
+                "success": False,
+                "error_code": "blocked_by_hook",
+                "error_message": _("A decision is only taken by its button, not by autosave."),
+            },
+            status=400,
+        )
+    return None

@@ -98,3 +98,85 @@ def test_guest_case_is_submitted_approved_and_published(page, new_page, e2e_serv
     with reader.expect_navigation():
         link.first.click()
     assert reader.get_by_role("heading", level=1).inner_text().strip() == TITLE
+
+
+def test_autosave_never_carries_the_reviewers_decision(new_page, e2e_server):
+    """Clicking "Approve" adds the decision to the edit form as hidden fields and submits it.
+    Wagtail's autosave checks the form every half second: on a slow server it used to post
+    the form a second time in the background, decision included, while the first post was
+    still running; the approval then ran twice and the second run left the case unpublished
+    (one 302, one 500 in the server log)."""
+    env = e2e_server.env
+    create_user(env, "gast_autosave", PASSWORD, groups=["Guest editors"])
+    create_user(env, "ministerium_autosave", PASSWORD, groups=["Ministry editors"])
+    case_id = shell(
+        env,
+        "from cases.models import CasePage; from django.contrib.auth.models import User; "
+        "g = User.objects.get(username='gast_autosave'); "
+        "c = CasePage.objects.filter(locale__language_code='de', live=True).order_by('pk').last(); "
+        "c.subject = 'Vom Gast überarbeitet'; c.save_revision(user=g); "
+        "c.get_workflow().start(c, g); print(c.pk)",
+    )
+    edit_url = f"/admin/pages/{case_id}/edit/"
+    editor = new_page()
+    posts = []
+    editor.on(
+        "request",
+        lambda r: (
+            posts.append(r.resource_type)
+            if r.method == "POST" and r.url.endswith(edit_url)
+            else None
+        ),
+    )
+    login(editor, "ministerium_autosave", PASSWORD)
+
+    # A background save that carries a decision is refused by the server.
+    editor.goto(edit_url)
+    editor.wait_for_timeout(2500)  # autosave starts watching the form after 2 s
+    editor.evaluate(
+        """() => {
+            const form = document.querySelector("[data-edit-form]");
+            for (const [name, value] of [["action-workflow-action", "true"],
+                                         ["workflow-action-name", "approve"]]) {
+                const input = document.createElement("input");
+                input.type = "hidden"; input.name = name; input.value = value;
+                form.appendChild(input);
+            }
+        }"""
+    )
+    editor.wait_for_timeout(3000)
+    assert posts == ["fetch"]
+    in_progress = shell(
+        env,
+        f"from cases.models import CasePage; print(CasePage.objects.get(pk={case_id}).workflow_in_progress)",
+    )
+    assert in_progress == "True", "autosave took the reviewer's decision"
+
+    # The real click, with the server slow to answer: nothing is posted in the background,
+    # and the case is approved once and published with the guest's revision.
+    posts.clear()
+    held = []
+    editor.route(
+        f"**{edit_url}",
+        lambda route: (
+            held.append(route)
+            if route.request.method == "POST" and route.request.resource_type == "document"
+            else route.continue_()
+        ),
+    )
+    editor.goto(edit_url)
+    editor.wait_for_timeout(2500)
+    open_more_actions(editor)
+    editor.locator(
+        "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
+    ).first.click(no_wait_after=True)  # the answer is held back
+    editor.wait_for_timeout(3000)
+    assert posts == ["document"]
+    with editor.expect_navigation():
+        held[0].continue_()
+    live, in_progress, subject = shell(
+        env,
+        f"from cases.models import CasePage; c = CasePage.objects.get(pk={case_id}); "
+        "print(c.live, c.workflow_in_progress, c.subject, sep='|')",
+    ).split("|")
+    assert (live, in_progress, subject) == ("True", "False", "Vom Gast überarbeitet")
