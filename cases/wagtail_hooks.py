@@ -88,12 +88,15 @@ class CaseListingViewSet(PageListingViewSet):
 
 
 class CasePageViewSet(PageViewSet):
-    """The case pages' admin views: approving shows the completeness (home/review.py)."""
+    """The case pages' admin views: approving shows the completeness and asks for a
+    confirmation below the threshold, whichever way it is approved (home/review.py)."""
 
     model = CasePage
     name = "case_pages"
     workflow_action_view_class = review.WorkflowActionView
     collect_workflow_action_data_view_class = review.CollectWorkflowActionDataView
+    edit_view_class = review.EditView
+    revisions_revert_view_class = review.RevisionsRevertView
 
 
 @hooks.register("register_admin_viewset")

@@ -1,6 +1,7 @@
-"""Admin view for Ministry editors: invite a partner organisation's guest editor
-(Settings → "Invite guest editor"). The work is done by home.invitations, which the
-`invite_guest_editor` management command uses too."""
+"""Admin views of the editorial roles: Ministry editors invite a partner organisation's guest
+editor (Settings → "Invite guest editor"; the work is done by home.invitations, which the
+`invite_guest_editor` management command uses too); every editor reads the editorial guide
+(Help → "Editorial guide")."""
 
 from django import forms
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .invitations import existing_user, invite_guest_editor, organisation_model
@@ -95,3 +96,21 @@ class InviteGuestEditorView(WagtailAdminTemplateMixin, FormView):
             % {"email": data["email"], "organisation": data["organisation"]},
         )
         return redirect("home_invite_guest_editor")
+
+
+class EditorGuideView(WagtailAdminTemplateMixin, TemplateView):
+    """The editorial guide ("Redaktionsleitfaden") in the admin's help menu: roles, writing a
+    case, translating, image rights and accessible content, in the editor's language. Every
+    editor may read it (the admin itself asks for a login)."""
+
+    template_name = "home/admin/editor_guide.html"
+    page_title = _("Editorial guide")
+    header_icon = "help"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["threshold"] = settings.APPROVAL_MIN_COMPLETENESS
+        return context

@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from images.api import CreditedImageField
 
+from .admin_forms import BasePageForm
 from .blocks import BodyBlock
 from .caching.privacy import PrivacyCachedPageManager, may_have_view_restrictions
 from .form_notifications import NotifyingFormMixin
@@ -89,6 +90,8 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Lead image")),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    # Drafts save with only a title; errors name their tab (home/admin_forms.py).
+    base_form_class = BasePageForm
 
     # GET parameters whose responses the page cache may store (keyed by the full URL);
     # index pages with filters extend this with their filter names. Cache-Control is set
@@ -104,6 +107,13 @@ class BasePage(Page):
             raise ValidationError(
                 {"image_alt": _("Describe the image for people who cannot see it.")}
             )
+
+    @property
+    def validates_for_publishing(self):
+        """False while the admin saves a draft (BasePageForm): checks that matter only for
+        publishing wait until the page is submitted for review or published, like the
+        required fields Wagtail defers then."""
+        return not getattr(self, "is_draft_save", False)
 
     @property
     def card_image(self):
@@ -253,7 +263,8 @@ class NewsIndexPage(BasePage):
 
 
 class NewsPage(BasePage):
-    date = models.DateField(_("date"))
+    # Nullable so that a first draft saves with only a title; publishing requires it.
+    date = models.DateField(_("date"), null=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("body")]

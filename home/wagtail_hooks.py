@@ -12,8 +12,13 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_views import InviteGuestEditorView
+from . import page_visibility
+from .admin_views import EditorGuideView, InviteGuestEditorView
+from .page_visibility import sees_only_own_drafts, without_others_drafts
 from .roles import is_guest_only, is_ministry_editor
+
+# Before any admin view asks for it: Wagtail's page permission policy, narrowed for guests.
+page_visibility.register()
 
 
 def _refuse(request, message):
@@ -57,14 +62,27 @@ class MinistryMenuItem(MenuItem):
 
 
 @hooks.register("register_admin_urls")
-def invite_guest_editor_url():
+def editorial_admin_urls():
     return [
         path(
             "guest-editors/invite/",
             InviteGuestEditorView.as_view(),
             name="home_invite_guest_editor",
-        )
+        ),
+        path("editorial-guide/", EditorGuideView.as_view(), name="home_editor_guide"),
     ]
+
+
+@hooks.register("register_help_menu_item")
+def editor_guide_menu_item():
+    """First in the admin's help menu, before Wagtail's own (English) guide to its admin."""
+    return MenuItem(
+        gettext_lazy("Editorial guide"),
+        reverse("home_editor_guide"),
+        name="editorial-guide",
+        icon_name="help",
+        order=900,
+    )
 
 
 @hooks.register("register_settings_menu_item")
@@ -114,6 +132,13 @@ def one_search_terms_item(request, menu_items):
 
 
 @hooks.register("construct_homepage_panels")
+def approve_from_dashboard_asks_for_confirmation(request, panels):
+    from .review import with_moderation_panel
+
+    with_moderation_panel(panels)
+
+
+@hooks.register("construct_homepage_panels")
 def editorial_dashboard_panels(request, panels):
     from .admin_panels import NewReportsPanel
 
@@ -123,6 +148,13 @@ def editorial_dashboard_panels(request, panels):
         from .guest_dashboard import guest_panels
 
         panels[:0] = guest_panels(request.user)
+
+
+@hooks.register("construct_page_action_menu")
+def approve_below_threshold_asks_for_confirmation(menu_items, request, context):
+    from .review import ask_for_confirmation_in_footer
+
+    ask_for_confirmation_in_footer(menu_items, request, context)
 
 
 @hooks.register("construct_page_action_menu")
@@ -147,15 +179,24 @@ def workflow_name_in_editors_language(menu_items, request, context):
         item.get_context_data = get_context_data
 
 
+# --- guest editors see no other people's drafts (home/page_visibility.py) ----------------
 @hooks.register("construct_explorer_page_queryset")
 def guests_see_no_drafts_of_others(parent_page, pages, request):
-    """A partner organisation's drafts are its own business: other guest editors see
-    published pages and their own drafts in the explorer, not others' draft titles."""
-    from django.db.models import Q
+    """The explorer's search (Wagtail's policy already narrows its browsing)."""
+    return without_others_drafts(pages, request.user)
 
-    if is_guest_only(request.user):
-        return pages.filter(Q(live=True) | Q(owner=request.user))
-    return pages
+
+@hooks.register("construct_page_chooser_queryset")
+def guests_choose_no_drafts_of_others(pages, request):
+    """The page chooser lists every page of the site, permissions aside: browse and search."""
+    return without_others_drafts(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def guests_get_no_site_wide_page_reports(request, menu_items):
+    if sees_only_own_drafts(request.user):
+        refused = {reverse(name) for name in page_visibility.REFUSED_REPORTS}
+        menu_items[:] = [item for item in menu_items if item.url not in refused]
 
 
 # Wagtail 8.0's autosave posts the whole edit form in the background. A reviewer's decision is

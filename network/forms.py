@@ -122,7 +122,9 @@ class AdviceRequestForm(PublicFormMixin, forms.ModelForm):
 class JoinForm(PublicFormMixin, forms.ModelForm):
     region = region_field(required=True)
     # Not "website": that name is the shared honeypot (home.public_forms).
-    homepage = forms.URLField(label=_("Website (optional)"), required=False, max_length=200)
+    homepage = forms.URLField(
+        label=_("Website (optional)"), required=False, max_length=200, assume_scheme="https"
+    )
     methods = forms.ModelMultipleChoiceField(
         MethodPage.objects.none(),
         label=_("Methods you have used"),

@@ -3,12 +3,13 @@ list on the page; newsletter.sending sends only to subscribers sharing one of th
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.admin_forms import BasePageForm
 
 from .choices import Interest
 
 
-class IssueForm(WagtailAdminPageForm):
+class IssueForm(BasePageForm):
     interests = forms.MultipleChoiceField(
         label=_("Interests served"),
         choices=Interest.choices,

@@ -393,11 +393,10 @@ class CasePage(BasePage):
             )
             if clash.exists():
                 errors["reference_number"] = _("Another case already has this reference number.")
-        # Publishing needs the justification; a first draft may hold only a title.
-        if (
-            not getattr(self, "is_draft_save", False)
-            and not (self.level_justification or "").strip()
-        ):
+        # Publishing needs the justification (an empty one is refused as a required field);
+        # a first draft may hold only a title.
+        justification = self.level_justification or ""
+        if self.validates_for_publishing and justification and not justification.strip():
             errors["level_justification"] = _(
                 "Explain briefly why the procedure reached this level."
             )

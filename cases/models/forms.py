@@ -1,20 +1,15 @@
 """Admin form shared by the knowledge-base pages."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
+from home.admin_forms import BasePageForm
 
-class LocaleFilteredPageForm(WagtailAdminPageForm):
+
+class LocaleFilteredPageForm(BasePageForm):
     """Offer only terms and pages of the page's own language in relation fields (the
     translatable snippets exist once per language), plus whatever is already selected."""
 
     locale_filtered_fields = ("topics", "target_groups", "methods", "related_methods")
-
-    def _post_clean(self):
-        # Wagtail defers required fields when a draft is saved; tell the model too, so that
-        # checks which matter only for publishing wait until submit or publish.
-        self.instance.is_draft_save = self.is_deferred_validation
-        super()._post_clean()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -140,7 +140,7 @@ class FundingProgrammePage(BasePage):
         super().clean()
         if self.amount_min and self.amount_max and self.amount_min > self.amount_max:
             raise ValidationError({"amount_max": _("The maximum must not be below the minimum.")})
-        if not self.rolling and not self.deadline:
+        if self.validates_for_publishing and not self.rolling and not self.deadline:
             raise ValidationError(
                 {"deadline": _("Give a deadline or mark the programme as rolling.")}
             )

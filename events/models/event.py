@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -51,10 +52,14 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
     event_type = models.CharField(
         _("type"), max_length=30, choices=EventType.choices, default=EventType.NETWORK_MEETING
     )
+    # Nullable so that a first draft saves with only a title; publishing requires both
+    # (blank=False: Wagtail defers the required fields only when a draft is saved).
     start = models.DateTimeField(
-        _("start"), help_text=_("Date and time in German time (Europe/Berlin).")
+        _("start"), null=True, help_text=_("Date and time in German time (Europe/Berlin).")
     )
-    end = models.DateTimeField(_("end"), help_text=_("For all-day events only the dates count."))
+    end = models.DateTimeField(
+        _("end"), null=True, help_text=_("For all-day events only the dates count.")
+    )
     all_day = models.BooleanField(_("all day"), default=False)
     is_cancelled = models.BooleanField(
         _("cancelled"), default=False, help_text=_("The event will not take place.")
@@ -222,10 +227,12 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
         errors = {}
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The end must not be before the start.")
-        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
-            errors["registration_url"] = _("Enter the link to the external registration.")
-        if self.format != Format.ONLINE and not self.venue_name:
-            errors["venue_name"] = _("Enter the venue of an on-site or hybrid event.")
+        # What readers need before the event is published; a first draft may do without.
+        if self.validates_for_publishing:
+            if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
+                errors["registration_url"] = _("Enter the link to the external registration.")
+            if self.format != Format.ONLINE and not self.venue_name:
+                errors["venue_name"] = _("Enter the venue of an on-site or hybrid event.")
         if errors:
             raise ValidationError(errors)
 
@@ -241,11 +248,13 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
     # --- display -------------------------------------------------------------------------
     @property
     def date_display(self):
+        if self.start is None:  # a draft without a date yet (preview)
+            return ""
         return format_event_date(self.start, self.end, self.all_day)
 
     @property
     def is_past(self):
-        return self.end < timezone.now()
+        return self.end is not None and self.end < timezone.now()
 
     @property
     def is_online(self):
@@ -295,7 +304,7 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
         now = timezone.now()
         if source.registration_deadline and now > source.registration_deadline:
             return False
-        return now < source.end
+        return source.end is not None and now < source.end
 
     def registration_counts(self):
         return service.counts(self.registration_event)
@@ -307,11 +316,14 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
     def related_pages(self, name):
         """Live related pages in this page's language (falling back to the original); the
         translations of all of them come from one query."""
-        related = list(getattr(self, name).live().public().defer_streamfields())
+        model = getattr(type(self), name).field.related_model
+        chosen = getattr(self, name).all()
+        if isinstance(chosen, FakeQuerySet):  # a preview or a revision: the in-memory choice
+            chosen = model.objects.filter(pk__in=[page.pk for page in chosen])
+        related = list(chosen.live().public().defer_streamfields())
         keys = [page.translation_key for page in related if page.locale_id != self.locale_id]
         translations = {}
         if keys:
-            model = getattr(type(self), name).field.related_model
             translations = {
                 page.translation_key: page
                 for page in model.objects.live()
@@ -329,7 +341,7 @@ class EventPage(LocalizedRoutablePageMixin, BasePage):
             depends_on(request, event_scope(self.registration_event.pk))
         context["related_cases"] = self.related_pages("related_cases")
         context["related_methods"] = self.related_pages("related_methods")
-        context["jsonld"] = event_jsonld(self, request)
+        context["jsonld"] = event_jsonld(self, request) if self.start and self.end else ""
         context["ics_url"] = self.url + self.reverse_subpage("ics")
         context["register_url"] = self.url + self.reverse_subpage("register")
         return context

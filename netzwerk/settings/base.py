@@ -141,6 +141,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # Every admin view of a personal-data model (choosers included) needs its view permission.
     "home.personal_data_guard.PersonalDataAdminGuard",
+    # Guest editors see no other people's drafts where Wagtail has no hook (home/page_visibility.py).
+    "home.page_visibility.GuestAdminGuard",
 ]
 
 ROOT_URLCONF = "netzwerk.urls"

@@ -86,10 +86,12 @@ def test_guest_case_is_submitted_approved_and_published(page, new_page, e2e_serv
     login(editor, "ministerium_e2e", PASSWORD)
     editor.goto(f"/admin/pages/{case_id}/edit/")
     open_more_actions(editor)
+    # The footer's plain "Approve" of a sparse case (below APPROVAL_MIN_COMPLETENESS) opens
+    # the approval modal, which asks for the explicit confirmation (home/review.py).
+    editor.locator("button[data-workflow-action-name='approve']").first.click()
+    editor.locator(".modal input[name='confirm_incomplete']").check()
     with editor.expect_navigation():
-        editor.locator(
-            "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
-        ).first.click()
+        editor.locator(".modal form [type='submit']").first.click()
 
     # The case is public now.
     reader = new_page()
