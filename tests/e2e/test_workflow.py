@@ -102,20 +102,26 @@ def test_guest_case_is_submitted_approved_and_published(page, new_page, e2e_serv
     assert reader.get_by_role("heading", level=1).inner_text().strip() == TITLE
 
 
-def test_autosave_never_carries_the_reviewers_decision(new_page, e2e_server):
+@pytest.mark.parametrize("dialog", [False, True], ids=["approve", "approve-with-comment"])
+def test_autosave_never_carries_the_reviewers_decision(new_page, e2e_server, dialog):
     """Clicking "Approve" adds the decision to the edit form as hidden fields and submits it.
     Wagtail's autosave checks the form every half second: on a slow server it used to post
     the form a second time in the background, decision included, while the first post was
     still running; the approval then ran twice and the second run left the case unpublished
     (one 302, one 500 in the server log)."""
     env = e2e_server.env
-    create_user(env, "gast_autosave", PASSWORD, groups=["Guest editors"])
-    create_user(env, "ministerium_autosave", PASSWORD, groups=["Ministry editors"])
+    guest, ministry = f"gast_autosave_{dialog}", f"ministerium_autosave_{dialog}"
+    create_user(env, guest, PASSWORD, groups=["Guest editors"])
+    create_user(env, ministry, PASSWORD, groups=["Ministry editors"])
+    # The most complete case that is not in review yet: its plain "Approve" needs no dialog.
     case_id = shell(
         env,
         "from cases.models import CasePage; from django.contrib.auth.models import User; "
-        "g = User.objects.get(username='gast_autosave'); "
-        "c = CasePage.objects.filter(locale__language_code='de', live=True).order_by('pk').last(); "
+        "from home.review import completeness_of; "
+        f"g = User.objects.get(username={guest!r}); "
+        "cases = CasePage.objects.filter(locale__language_code='de', live=True); "
+        "c = max((c for c in cases if not c.workflow_in_progress), "
+        "key=lambda c: (completeness_of(c)['percent'], c.pk)); "
         "c.subject = 'Vom Gast überarbeitet'; c.save_revision(user=g); "
         "c.get_workflow().start(c, g); print(c.pk)",
     )
@@ -130,7 +136,7 @@ def test_autosave_never_carries_the_reviewers_decision(new_page, e2e_server):
             else None
         ),
     )
-    login(editor, "ministerium_autosave", PASSWORD)
+    login(editor, ministry, PASSWORD)
 
     # A background save that carries a decision is refused by the server.
     editor.goto(edit_url)
@@ -144,6 +150,8 @@ def test_autosave_never_carries_the_reviewers_decision(new_page, e2e_server):
                 input.type = "hidden"; input.name = name; input.value = value;
                 form.appendChild(input);
             }
+            // Autosave on again, as before the fix, to see what the server does with it.
+            setTimeout(() => form.setAttribute("data-w-autosave-active-value", "true"), 50);
         }"""
     )
     editor.wait_for_timeout(3000)
@@ -169,9 +177,16 @@ def test_autosave_never_carries_the_reviewers_decision(new_page, e2e_server):
     editor.goto(edit_url)
     editor.wait_for_timeout(2500)
     open_more_actions(editor)
-    editor.locator(
-        "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
-    ).first.click(no_wait_after=True)  # the answer is held back
+    with_dialog = (
+        "[data-workflow-action-modal-url]" if dialog else ":not([data-workflow-action-modal-url])"
+    )
+    button = editor.locator(f"button[data-workflow-action-name='approve']{with_dialog}").first
+    if dialog:
+        button.click()
+        editor.locator(".modal textarea[name='comment']").fill("Danke.")
+        editor.locator(".modal form [type='submit']").first.click(no_wait_after=True)
+    else:
+        button.click(no_wait_after=True)  # the answer is held back
     editor.wait_for_timeout(3000)
     assert posts == ["document"]
     with editor.expect_navigation():
