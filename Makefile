@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 MAKEMESSAGES := $(PY) manage.py makemessages -l de --no-location --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=node_modules
 
-.PHONY: help install lock test-tools demo test lint messages messages-check bench bench-pages relevance serve
+.PHONY: help install lock test-tools demo test lint messages messages-check bench bench-pages relevance serve screenshots
 LOCKS := requirements-dev.lock requirements.lock
 UV_VERSION := $(shell sed -n 's/.*"uv==\([0-9.]*\)".*/\1/p' pyproject.toml)
 UV_COMPILE = $(VENV)/bin/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 \
@@ -64,6 +64,9 @@ demo: install ## Migrate, load demo content, create demo editors, serve http://1
 TEST_WORKERS ?= 2
 test: install test-tools ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests; PYTEST_ARGS="-x")
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+screenshots: install test-tools ## Full-page screenshots of every page type at 390, 768 and 1366 px in both languages (test-results/screenshots/)
+	SCREENSHOTS=1 $(PY) -m pytest tests/e2e/test_design.py -k page_type_at_every_width $(PYTEST_ARGS)
 
 lint: install ## ruff lint + format check
 	$(VENV)/bin/ruff check .
