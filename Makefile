@@ -22,7 +22,9 @@ $(VENV)/.installed: pyproject.toml $(LOCKS)
 	@$(VENV)/bin/uv --version 2>/dev/null | grep -q " $(UV_VERSION)" || { \
 		awk '/^uv==/{p=1; print; next} p && /^ /{print; next} {p=0}' requirements-dev.lock > $(VENV)/uv.lock.txt && \
 		$(PY) -m pip install --quiet --no-deps --require-hashes -r $(VENV)/uv.lock.txt; }
-	$(VENV)/bin/uv pip install --quiet --python $(PY) --require-hashes -r requirements-dev.lock
+	@# Bytecode now: every Python process (test workers, servers, subprocesses) would otherwise
+	@# compile Django and Wagtail again where PYTHONDONTWRITEBYTECODE is set (~2 s CPU each).
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) --require-hashes -r requirements-dev.lock
 	@touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the locked site + test tools (requirements-dev.lock)
@@ -63,6 +65,7 @@ demo: install ## Migrate, load demo content, create demo editors, serve http://1
 # (one live server), everything else spreads over both.
 TEST_WORKERS ?= 2
 test: install test-tools ## Run every test (DATABASE_URL selects PostgreSQL; REQUIRE_BROWSER=1 fails instead of skipping browser tests; PYTEST_ARGS="-x")
+	@$(PY) -m compileall -q manage.py benchmarks cases events feeds home images insights network netzwerk newsletter scripts search tests >/dev/null  # bytecode: see install
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 screenshots: install test-tools ## Full-page screenshots of every page type at 390, 768 and 1366 px in both languages (test-results/screenshots/)
