@@ -24,6 +24,7 @@ from .blocks import BodyBlock
 from .caching.privacy import PrivacyCachedPageManager, may_have_view_restrictions
 from .form_notifications import NotifyingFormMixin
 from .outbox_models import OutboxMail  # noqa: F401  (the model behind home.outbox)
+from .page_visibility import shows_published_title
 from .public_forms import ProtectedFormPageMixin, no_shared_cache
 from .untranslated import without_untranslated_aliases
 
@@ -100,6 +101,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_admin_display_title(self):
+        # Guest editors see no other organisation's pending change (home/page_visibility.py).
+        if shows_published_title(self):
+            return self.title
+        return super().get_admin_display_title()
 
     def clean(self):
         super().clean()

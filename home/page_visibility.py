@@ -11,6 +11,9 @@ narrowed to published pages and the pages they own:
   pages from `explorable_instances` or `instances_user_has_any_permission_for`;
 - the page chooser (browse, search, and the chooser's page-type filter), through Wagtail's
   `construct_page_chooser_queryset` hook (home/wagtail_hooks.py);
+- a published page of another person is shown under its published title
+  (`BasePage.get_admin_display_title`): Wagtail shows the draft title, which may be an
+  unpublished change of the other organisation;
 - the page types usage report names each type's last edited page of the whole site, and
   wagtail-localize's translations report every translation's source; guest editors do not get
   them (`GuestAdminGuard`, with the admin views that name a single page or several chosen
@@ -20,6 +23,7 @@ narrowed to published pages and the pages they own:
 (home/guest_dashboard.py) and in Wagtail's own rule that "add" lets an owner edit their page.
 """
 
+import contextvars
 import functools
 
 from django.db.models import Q
@@ -45,6 +49,23 @@ def sees_only_own_drafts(user):
     if not hasattr(user, "_sees_only_own_drafts"):
         user._sees_only_own_drafts = is_guest_only(user)
     return user._sees_only_own_drafts
+
+
+# The admin request being answered, for the one place that has no request at hand: the title
+# of a page in the admin (`shows_published_title`). Set by GuestAdminGuard.
+_admin_request = contextvars.ContextVar("admin_request", default=None)
+
+
+def shows_published_title(page):
+    """Whether the admin must show `page` under its published title: to a guest editor, for
+    another person's live page (its draft title may be their change under review)."""
+    request = _admin_request.get()
+    return (
+        request is not None
+        and page.live
+        and page.owner_id != request.user.pk
+        and sees_only_own_drafts(request.user)
+    )
 
 
 def without_others_drafts(pages, user):
@@ -94,7 +115,12 @@ class GuestAdminGuard:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        in_admin = request.path_info.startswith(admin_prefix())
+        token = _admin_request.set(request if in_admin else None)
+        try:
+            return self.get_response(request)
+        finally:
+            _admin_request.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match

@@ -27,6 +27,9 @@ pytestmark = pytest.mark.django_db
 
 NEWS_TITLE = "Vertraulicher Entwurf des Nachbarvereins"
 CASE_TITLE = "Vertrauliches Verfahren des Nachbarvereins"
+# The other organisation's published case, with a change of its title under review.
+PUBLISHED_TITLE = "Öffentliches Verfahren des Nachbarvereins"
+PENDING_TITLE = "Vertraulich geänderter Titel des Nachbarvereins"
 # One word of each title: what the searches below type.
 QUERY = "Vertraulich"
 PERSONAL = [
@@ -79,8 +82,23 @@ def others_work(other_guest):
     case.save_revision(user=other_guest)
     case.get_workflow().start(case, other_guest)
     case.refresh_from_db()
+    published = CasePage(
+        title=PUBLISHED_TITLE,
+        slug="oeffentliches-verfahren",
+        subject="Bürgerwerkstatt",
+        region=Region.objects.order_by("pk").first(),
+        participation_level="inform",
+        level_justification="Nur Information.",
+        format="online",
+        owner=other_guest,
+    )
+    case_index.add_child(instance=published)
+    published.save_revision(user=other_guest).publish()
+    published.title = PENDING_TITLE
+    published.save_revision(user=other_guest)
     return {
         "news": news.pk,
+        "published_case": published.pk,
         "case": case.pk,
         "news_index": news_index().pk,
         "case_index": case_index.pk,
@@ -248,7 +266,7 @@ def assert_absent(client, url, secrets):
 def test_guest_sees_no_title_of_another_organisations_draft(client, guest, others_work, url):
     draft_news(guest, "Mein eigener Entwurf", "mein-eigener-entwurf")
     login(client, guest)
-    assert_absent(client, url.format(**others_work), [NEWS_TITLE, CASE_TITLE])
+    assert_absent(client, url.format(**others_work), [NEWS_TITLE, CASE_TITLE, PENDING_TITLE])
 
 
 @pytest.mark.parametrize("url", PERSONAL_URLS)
@@ -264,12 +282,14 @@ SEEN_BY_MINISTRY = [
     ("/admin/pages/{news_index}/", NEWS_TITLE),
     ("/admin/pages/search/?q={q}", NEWS_TITLE),
     ("/admin/case_listing/", CASE_TITLE),
+    ("/admin/pages/{case_index}/", PENDING_TITLE),
+    ("/admin/api/main/pages/?child_of={case_index}", PENDING_TITLE),
     ("/admin/choose-page/{news_index}/", NEWS_TITLE),
     ("/admin/choose-page/search/?q={q}", CASE_TITLE),
     ("/admin/choose-page/chosen-multiple/?id={news}", NEWS_TITLE),
     ("/admin/reports/site-history/", CASE_TITLE),
     ("/admin/reports/workflow/", CASE_TITLE),
-    ("/admin/reports/page-types-usage/", CASE_TITLE),
+    ("/admin/reports/page-types-usage/", PENDING_TITLE),  # the last edited case
     ("/admin/localize/reports/translations/?source_title={q}", NEWS_TITLE),
     ("/admin/api/main/pages/?child_of={news_index}", NEWS_TITLE),
     ("/admin/api/main/pages/{news}/", NEWS_TITLE),
@@ -285,6 +305,15 @@ def test_ministry_editor_sees_them_at_the_same_urls(client, ministry, personal_d
     login(client, ministry)
     body = body_of(client.get(url.format(**personal_data)))
     assert secret in body, url
+
+
+def test_guest_sees_another_organisations_published_page_under_its_published_title(
+    client, guest, others_work
+):
+    login(client, guest)
+    for url in ("/admin/pages/{case_index}/", "/admin/api/main/pages/?child_of={case_index}"):
+        body = body_of(client.get(url.format(**others_work)))
+        assert PUBLISHED_TITLE in body and PENDING_TITLE not in body, url
 
 
 def test_guest_still_finds_their_own_draft(client, guest, others_work):
