@@ -4,9 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -199,16 +197,9 @@ def guests_get_no_site_wide_page_reports(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.url not in refused]
 
 
-# Wagtail 8.0's autosave posts the whole edit form in the background. A reviewer's decision is
-# added to that form as hidden fields just before it is sent, so an autosave in between would
-# carry the decision and run it a second time, concurrently with the real submission (seen as
-# a case left unpublished on a slow server). The script stops autosave once the form is sent;
-# the hook refuses any background save that still carries a decision.
-@hooks.register("insert_editor_js")
-def stop_autosave_on_submit():
-    return format_html('<script src="{}"></script>', static("js/admin/edit-form.js"))
-
-
+# Should autosave be switched on (WAGTAIL_AUTOSAVE_INTERVAL, off by default, see the settings):
+# a reviewer's decision is added to the edit form as hidden fields just before it is sent, so
+# an autosave in between would carry the decision and run it a second time.
 @hooks.register("before_edit_page")
 def autosave_never_decides(request, page):
     if (

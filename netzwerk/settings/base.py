@@ -270,6 +270,12 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail 8.0's autosave (milliseconds; 0: off) is off: it posts the edit form in the background
+# and nothing stops it when the editor sends the form. On a slow server it created a new page
+# under the editor's submission ("slug already in use", the case never reached review) and
+# sent a reviewer's decision a second time (the approved case stayed unpublished).
+# home/wagtail_hooks.py refuses background saves that carry a decision, should it be switched on.
+WAGTAIL_AUTOSAVE_INTERVAL = int(env("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 # No third party in the admin either: avatars are never fetched from Gravatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILAPI_BASE_URL = SITE_URL  # the API's detail_url
