@@ -35,6 +35,16 @@ def choose_first(page, name):
         show_field(page, f"input[name={name}][type=radio]").check()
 
 
+def fill_case(page, title):
+    """What a case needs before it can be submitted, filled in as a guest editor would."""
+    show_field(page, "#id_title").fill(title)
+    show_field(page, "#id_subject").fill("Bürgerhaushalt mit Gastredaktion")
+    choose_first(page, "region")
+    choose_first(page, "participation_level")
+    show_field(page, "#id_level_justification").fill("Der Stadtrat hat die Vorschläge beraten.")
+    choose_first(page, "format")
+
+
 def open_more_actions(page):
     """The footer's dropdown with the secondary actions (submit, approve, ...)."""
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()
@@ -60,12 +70,7 @@ def test_guest_case_is_submitted_approved_and_published(page, new_page, e2e_serv
     # The guest creates a case: "Publish" is not offered, the draft goes to moderation.
     login(page, "gast_e2e", PASSWORD)
     page.goto(f"/admin/pages/add/cases/casepage/{parent_id}/")
-    show_field(page, "#id_title").fill(TITLE)
-    show_field(page, "#id_subject").fill("Bürgerhaushalt mit Gastredaktion")
-    choose_first(page, "region")
-    choose_first(page, "participation_level")
-    show_field(page, "#id_level_justification").fill("Der Stadtrat hat die Vorschläge beraten.")
-    choose_first(page, "format")
+    fill_case(page, TITLE)
     assert page.locator("button[name='action-publish']").count() == 0
     open_more_actions(page)
     with page.expect_navigation():
@@ -205,12 +210,7 @@ def test_a_new_page_is_submitted_once_with_nothing_saved_in_the_background(new_p
         ),
     )
     guest.goto(f"/admin/pages/add/cases/casepage/{parent_id}/")
-    show_field(guest, "#id_title").fill(title)
-    show_field(guest, "#id_subject").fill("Bürgerhaushalt mit Gastredaktion")
-    choose_first(guest, "region")
-    choose_first(guest, "participation_level")
-    show_field(guest, "#id_level_justification").fill("Der Stadtrat hat die Vorschläge beraten.")
-    choose_first(guest, "format")
+    fill_case(guest, title)
     guest.wait_for_timeout(2500)  # longer than autosave used to wait
     assert held == [], "the form was saved in the background"
     open_more_actions(guest)

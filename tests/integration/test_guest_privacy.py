@@ -59,6 +59,21 @@ def ministry(db):
     return make_user("ministry", MINISTRY_EDITORS, first_name="Mia")
 
 
+def others_case(title, slug, owner, **fields):
+    """A case of the other organisation with what a case needs, not yet added to the tree."""
+    return CasePage(
+        title=title,
+        slug=slug,
+        subject="Bürgerwerkstatt",
+        region=Region.objects.order_by("pk").first(),
+        participation_level="inform",
+        level_justification="Nur Information.",
+        format="online",
+        owner=owner,
+        **fields,
+    )
+
+
 @pytest.fixture
 def others_work(other_guest):
     """The other organisation's draft news page (which they began to translate) and their
@@ -67,31 +82,12 @@ def others_work(other_guest):
     source, _created = TranslationSource.get_or_create_from_instance(news)
     Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="en"))
     case_index = CaseIndexPage.objects.get(locale__language_code="de")
-    case = CasePage(
-        title=CASE_TITLE,
-        slug="vertrauliches-verfahren",
-        subject="Bürgerwerkstatt",
-        region=Region.objects.order_by("pk").first(),
-        participation_level="inform",
-        level_justification="Nur Information.",
-        format="online",
-        owner=other_guest,
-        live=False,
-    )
+    case = others_case(CASE_TITLE, "vertrauliches-verfahren", other_guest, live=False)
     case_index.add_child(instance=case)
     case.save_revision(user=other_guest)
     case.get_workflow().start(case, other_guest)
     case.refresh_from_db()
-    published = CasePage(
-        title=PUBLISHED_TITLE,
-        slug="oeffentliches-verfahren",
-        subject="Bürgerwerkstatt",
-        region=Region.objects.order_by("pk").first(),
-        participation_level="inform",
-        level_justification="Nur Information.",
-        format="online",
-        owner=other_guest,
-    )
+    published = others_case(PUBLISHED_TITLE, "oeffentliches-verfahren", other_guest)
     case_index.add_child(instance=published)
     published.save_revision(user=other_guest).publish()
     published.title = PENDING_TITLE
