@@ -17,16 +17,12 @@ from tests.e2e.helpers import (
 
 pytestmark = pytest.mark.e2e
 
+# Besides the page types test_design.py walks (axe at two widths and the Nu checker there).
 PAGES = [
-    "/de/veranstaltungen/",
-    "/en/events/",
     "/de/veranstaltungen/zweites-netzwerktreffen-2022/",
     "/en/events/second-network-meeting-2022/",
-    "/de/veranstaltungen/praxiswerkstatt-buergerrat/",
     "/de/veranstaltungen/online-sprechstunde-foerderung/anmelden/",
     "/en/events/online-consultation-funding/register/",
-    "/de/umfrage/",
-    "/en/survey/",
 ]
 
 

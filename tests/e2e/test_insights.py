@@ -7,12 +7,9 @@ from tests.e2e.helpers import assert_accessible, assert_valid_html, served_html
 
 pytestmark = pytest.mark.e2e
 
+# Besides the page types test_design.py walks (axe at two widths and the Nu checker there).
 PAGES = [
-    "/de/verfahren/",
-    "/en/cases/",
     "/de/verfahren/?level=consult",
-    "/de/verfahren/buergerrat-innenstadt-pirna/",
-    "/en/cases/citizens-assembly-pirna-centre/",
     "/de/beteiligung-in-zahlen/",
     "/en/participation-in-numbers/",
     "/de/beteiligung-in-zahlen/?level=co-create",
