@@ -87,3 +87,20 @@ def test_development_settings_with_debug_off_serve_static_files_and_pages(tmp_pa
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["/static/css/site.css", "200"]
+
+
+def test_the_demo_has_the_renditions_its_pages_show(client):
+    """load_demo_content asked for every page once, so a reader's first visit (and a test's)
+    makes no rendition: each one is a second or more of AVIF encoding."""
+    from wagtail.images import get_image_model
+
+    from cases.models import CasePage
+
+    Rendition = get_image_model().get_rendition_model()
+    pages = [p for p in CasePage.objects.live().filter(image__isnull=False)[:3]]
+    assert pages, "the demo has cases with a lead image"
+    before = Rendition.objects.count()
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200 and b"<picture" in response.content
+    assert Rendition.objects.count() == before

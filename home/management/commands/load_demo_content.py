@@ -2,11 +2,14 @@
 
 from contextlib import contextmanager
 from importlib import import_module
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models.signals import post_save
-from wagtail.models import ReferenceIndex
+from django.test import Client
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
@@ -44,7 +47,29 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     module.load()
                 self.stdout.write(f"Loaded {name}")
+        failed = render_every_page()
+        for url, status in failed:
+            self.stderr.write(f"{url} answered {status}")
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
+
+
+def render_every_page():
+    """Ask for every live page once, through the whole request path, and return the
+    [(url, status)] that did not answer 200. Why: the first request for a page makes the
+    renditions of its images (AVIF and WebP at up to three widths, seconds of encoding), so
+    this way neither the first readers of the demo nor each test that renders a page (its
+    rendition rows roll back with its transaction) wait for the encoder."""
+    site = urlsplit(settings.SITE_URL)
+    client = Client(HTTP_HOST=site.netloc, secure=site.scheme == "https")
+    client.raise_request_exception = False
+    failed = []
+    for page in Page.objects.live().public().filter(depth__gt=1).specific(defer=True):
+        url = page.url
+        if url:
+            status = client.get(url).status_code
+            if status != 200:
+                failed.append((url, status))
+    return failed
 
 
 @contextmanager
