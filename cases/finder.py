@@ -98,7 +98,6 @@ class FinderParams(
 
 class MethodFinder:
     def __init__(self, params, methods, locale, request=None):
-        self.params = params
         self.locale = locale
         self.request = request
         self.target_groups = cached_per_generation(  # a snippet: edits bump the generation
@@ -123,10 +122,6 @@ class MethodFinder:
     @property
     def is_active(self):
         return bool(self.criteria)
-
-    def value(self, key):
-        value = self.criteria.get(key, "")
-        return value if isinstance(value, list) else str(value)
 
     # Matching --------------------------------------------------------------
     def _check(self, method, key, wanted, target_group_keys):

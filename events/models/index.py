@@ -2,6 +2,7 @@
 calendar feed."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -89,14 +90,11 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
         now = timezone.now()
         events = self.events()
         form = EventParams(request.GET)
-        filters = {}
         event_type, event_format = form.value("type"), form.value("format")
         if event_type:
             events = events.filter(event_type=event_type)
-            filters["type"] = event_type
         if event_format:
             events = events.filter(format=event_format)
-            filters["format"] = event_format
 
         past = events.filter(end__lt=now)
         # Archive years and the paginator's count in one query, cached until the next
@@ -111,8 +109,8 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
             events = past.filter(
                 start__gte=start_of_year, start__lt=start_of_year.replace(year=year + 1)
             )
-            filters["year"] = str(year)
             total = dict(years)[year]
+        selected = {"type": event_type, "format": event_format, "year": year}
 
         # Upcoming events first, soonest first; then past events, latest first.
         events = events.order_by(
@@ -144,11 +142,11 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
             events_page=page_obj,
             event_groups=group_events(page_obj.object_list, now, year),
             archive_years=years,
-            selected={"type": event_type, "format": event_format, "year": year},
+            selected=selected,
             ignored=form.ignored,
             type_choices=EventType.choices,
             format_choices=Format.choices,
-            filter_querystring="&".join(f"{k}={v}" for k, v in filters.items()),
+            filter_querystring=urlencode({k: v for k, v in selected.items() if v}),
             feed_url=self.url + self.reverse_subpage("feed"),
             index_url=index_url,  # the page's own URL, looked up once
         )
