@@ -1,8 +1,9 @@
 """Filters of the case index, shared by the HTML listing and the open-data export.
 
-Every value a visitor can send is checked against the known options (loaded once per
-request), so nothing the visitor typed reaches the database: unknown or malformed values
-are ignored and reported, repeated parameters use the first usable value.
+The parameters are read by `CaseParams` (home/params.py: the shared vocabulary), checked
+against the known options (loaded once per request from the cache), so nothing the visitor
+typed reaches the database: unknown or malformed values are ignored and reported, repeated
+parameters use the first usable value.
 """
 
 from collections import namedtuple
@@ -12,10 +13,9 @@ from urllib.parse import urlencode
 
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from home.params import split_formats
+from home.params import OptionField, split_formats, vocabulary
 
 from .choices import Format, ParticipationLevel, Status
 from .derived import cached
@@ -37,12 +37,10 @@ FILTER_KEYS = ["region", "topic", "target_group", "level", "format", "status", "
 @dataclass
 class Facet:
     key: str
-    label: str
     options: list  # [(value, label)]
+    extra: dict = field(default_factory=dict)  # value -> what the filter needs (id, key)
+    label: str = ""  # the form field's
     selected: str = ""
-    extra: dict = field(
-        default_factory=dict
-    )  # value -> what the filter needs (id, translation_key)
 
     @property
     def selected_label(self):
@@ -62,10 +60,18 @@ class Facet:
         )
 
 
-def clean_for_display(value):
-    """Shorten and strip control characters, so a reported value is safe and readable."""
-    printable = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in value)
-    return Truncator(printable).chars(40)
+class CaseParams(
+    vocabulary("region", "topic", "target_group", "level", "format", "status", "year", "page")
+):
+    """The case listing's parameters; the options come from CaseFilters (cached terms)."""
+
+    method = OptionField(label=_("Method"))
+    sort = OptionField(label=_("Sort"), choices=[(k, label) for k, (label, _o) in SORTS.items()])
+    field_order = [*FILTER_KEYS, "sort", "page"]
+
+    def values(self, name):
+        values = super().values(name)
+        return split_formats(values)[1] if name == "format" else values  # csv/json: the export
 
 
 class CaseFilters:
@@ -81,14 +87,13 @@ class CaseFilters:
         # a generation bump, which every derived key contains: the page id is as exact as the
         # queryset's SQL, without compiling it on every request (~0.7 ms).
         self.cases_key = f"cases-of:{index_page.pk}"
-        self.ignored = []  # (facet label, value) pairs that could not be used
         self.facets = self._build_facets()
+        self.form = CaseParams(params, choices={facet.key: facet.options for facet in self.facets})
         for facet in self.facets:
-            facet.selected = self._first_valid(facet.key, dict(facet.options), facet.label)
-        self.sort = (
-            self._first_valid("sort", {k: v[0] for k, v in SORTS.items()}, _("Sort"))
-            or DEFAULT_SORT
-        )
+            facet.label = self.form.fields[facet.key].label
+            facet.selected = self.form.value(facet.key)
+        self.sort = self.form.value("sort") or DEFAULT_SORT
+        self.ignored = self.form.ignored  # (label, value, reason) the page reports
 
     # Options -------------------------------------------------------------
     def _terms(self):
@@ -148,48 +153,29 @@ class CaseFilters:
         return [
             Facet(
                 "region",
-                _("Region"),
                 [(slug, label) for slug, label, _pk in regions],
                 extra={slug: pk for slug, _label, pk in regions},
             ),
             Facet(
                 "topic",
-                _("Topic"),
                 [(t.slug, t.name) for t in self.topics],
                 extra={t.slug: t.translation_key for t in self.topics},
             ),
             Facet(
                 "target_group",
-                _("Target group"),
                 [(t.slug, t.name) for t in self.target_groups],
                 extra={t.slug: t.translation_key for t in self.target_groups},
             ),
-            Facet("level", _("Participation level"), list(ParticipationLevel.choices)),
-            Facet("format", _("Format"), list(Format.choices)),
-            Facet("status", _("Status"), list(Status.choices)),
+            Facet("level", ParticipationLevel.choices),
+            Facet("format", Format.choices),
+            Facet("status", Status.choices),
             Facet(
                 "method",
-                _("Method"),
                 [(m.slug, m.name) for m in self.methods],
                 extra={m.slug: m.translation_key for m in self.methods},
             ),
-            Facet("year", _("Year"), [(str(y), str(y)) for y in years]),
+            Facet("year", [(str(y), str(y)) for y in years]),
         ]
-
-    def _first_valid(self, key, allowed, label):
-        chosen = ""
-        values = self.params.getlist(key)
-        if key == "format":  # csv/json/html select the export (home/params.py)
-            values = split_formats(values)[1]
-        for raw in values:
-            value = raw.strip()
-            if not value:
-                continue
-            if value in allowed and not chosen:
-                chosen = value
-            elif value != chosen:
-                self.ignored.append((label, clean_for_display(value)))
-        return chosen
 
     # Filtering -----------------------------------------------------------
     @property

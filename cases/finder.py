@@ -18,6 +18,7 @@ from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from home.caching import cached_per_generation
+from home.params import MultipleOptionField, NumberField, OptionField, vocabulary
 
 from .choices import (
     DURATION_ORDER,
@@ -29,7 +30,6 @@ from .choices import (
     ProjectPhase,
     Purpose,
 )
-from .filters import clean_for_display
 from .models.cases import CasePage
 from .models.taxonomies import TargetGroup
 
@@ -83,94 +83,49 @@ class Result:
         return len(self.checks)
 
 
+class FinderParams(
+    vocabulary("target_group", level=ParticipationLevel.choices, format=Format.choices)
+):
+    """The finder's questions; the target groups' options come per request (a snippet)."""
+
+    purpose = MultipleOptionField(label=_("Purpose"), choices=Purpose.choices)
+    phase = OptionField(label=_("Project phase"), choices=ProjectPhase.choices)
+    time = OptionField(label=_("Available time"), choices=Duration.choices)
+    budget = OptionField(label=_("Budget"), choices=Effort.choices)
+    people = NumberField(label=_("Number of people"), min_value=1, max_value=MAX_PEOPLE)
+    field_order = ["purpose", "phase", "target_group", "level", "format", "time", "budget"]
+
+
 class MethodFinder:
     def __init__(self, params, methods, locale, request=None):
-        self.params = params
         self.locale = locale
         self.request = request
-        self.ignored = []
         self.target_groups = cached_per_generation(  # a snippet: edits bump the generation
             "finder:target_groups",
             [getattr(locale, "pk", locale)],
             lambda: list(TargetGroup.objects.filter(locale=locale).order_by("name")),
         )
-        self.criteria = self._parse()
+        self.form = FinderParams(
+            params, choices={"target_group": [(t.slug, t.name) for t in self.target_groups]}
+        )
+        values = {name: self.form.value(name) for name in self.form.fields}
+        self.criteria = {name: value for name, value in values.items() if value}
+        self.ignored = self.form.ignored
+        self.labels = {name: field.label for name, field in self.form.fields.items()}
         self._methods = methods
         self._results = None
 
     # Form options for the template ---------------------------------------
     def questions(self):
-        return {
-            "purpose": Purpose.choices,
-            "phase": ProjectPhase.choices,
-            "target_group": [(t.slug, t.name) for t in self.target_groups],
-            "level": ParticipationLevel.choices,
-            "format": Format.choices,
-            "time": Duration.choices,
-            "budget": Effort.choices,
-        }
-
-    LABELS = {
-        "purpose": _("Purpose"),
-        "phase": _("Project phase"),
-        "target_group": _("Target group"),
-        "people": _("Number of people"),
-        "level": _("Participation level"),
-        "format": _("Format"),
-        "time": _("Available time"),
-        "budget": _("Budget"),
-    }
-
-    # Parsing ---------------------------------------------------------------
-    def _single(self, key, allowed):
-        chosen = ""
-        for raw in self.params.getlist(key):
-            value = raw.strip()
-            if not value:
-                continue
-            if value in allowed and not chosen:
-                chosen = value
-            elif value != chosen:
-                self.ignored.append((self.LABELS[key], clean_for_display(value)))
-        return chosen
-
-    def _parse(self):
-        questions = self.questions()
-        criteria = {}
-        purposes = []
-        allowed = dict(questions["purpose"])
-        for raw in self.params.getlist("purpose"):
-            value = raw.strip()
-            if value in allowed and value not in purposes:
-                purposes.append(value)
-            elif value and value not in allowed:
-                self.ignored.append((self.LABELS["purpose"], clean_for_display(value)))
-        if purposes:
-            criteria["purpose"] = purposes
-        for key in ("phase", "target_group", "level", "format", "time", "budget"):
-            value = self._single(key, dict(questions[key]))
-            if value:
-                criteria[key] = value
-        people_values = [v.strip() for v in self.params.getlist("people") if v.strip()]
-        if people_values:
-            raw = people_values[0]
-            if raw.isascii() and raw.isdigit() and 0 < int(raw) <= MAX_PEOPLE:
-                criteria["people"] = int(raw)
-            else:
-                self.ignored.append((self.LABELS["people"], clean_for_display(raw)))
-        return criteria
+        return {name: field.choices for name, field in self.form.fields.items() if name != "people"}
 
     @property
     def is_active(self):
         return bool(self.criteria)
 
-    def value(self, key):
-        value = self.criteria.get(key, "")
-        return value if isinstance(value, list) else str(value)
-
     # Matching --------------------------------------------------------------
     def _check(self, method, key, wanted, target_group_keys):
-        label = self.LABELS[key]
+        label = self.labels[key]
         if key == "purpose":
             missing = [p for p in wanted if p not in (method.purposes or [])]
             if not method.purposes:
@@ -265,7 +220,7 @@ class MethodFinder:
     @property
     def chosen(self):
         """The criteria as [(label, answer)] for the summary above the results."""
-        return [(self.LABELS[key], self.chosen_label(key)) for key in self.criteria]
+        return [(self.labels[key], self.chosen_label(key)) for key in self.criteria]
 
     @property
     def results(self):
@@ -317,8 +272,8 @@ class MethodFinder:
                 if met[a] and met[b] and not met[a] & met[b]:
                     found.append(
                         {
-                            "a": f"{self.LABELS[a]}: {self.chosen_label(a)}",
-                            "b": f"{self.LABELS[b]}: {self.chosen_label(b)}",
+                            "a": f"{self.labels[a]}: {self.chosen_label(a)}",
+                            "b": f"{self.labels[b]}: {self.chosen_label(b)}",
                             "count_a": len(met[a]),
                             "count_b": len(met[b]),
                         }
@@ -341,7 +296,7 @@ class MethodFinder:
         if best is None:
             return None
         return {
-            "label": self.LABELS[best[0]],
+            "label": self.labels[best[0]],
             "count": best[1],
             "url": "?" + self.querystring(without=best[0]),
         }

@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from home.jsonld import jsonld_script
 from home.models import paginate
-from home.params import legacy_redirect, split_formats
+from home.params import EXPORT_FORMATS, RENAMED_VALUES, legacy_redirect, split_formats
 
 from . import dataset as datasets
 from . import export
@@ -19,7 +19,6 @@ from .filters import SORTS, CaseFilters
 from .models.cases import CasePage
 from .templatetags.cases_tags import participation_levels_url
 
-FORMATS = ("html", "csv", "json")
 PER_PAGE = 20
 # What a teaser in the list shows: the rest stays in the database.
 TEASER_FIELDS = (
@@ -40,7 +39,8 @@ def requested_format(request):
     """The output format: `format=csv|json|html`; a value that is neither an output format nor
     a participation format (e.g. `format=xml`) is answered with a 400."""
     exports, others = split_formats(request.GET.getlist("format"))
-    unknown = [v for v in others if v.strip() and v.strip() not in Format.values]
+    known = {*Format.values, *RENAMED_VALUES["format"]}
+    unknown = [v for v in others if v.strip() and v.strip() not in known]
     return exports[0] if exports else (unknown[0] if unknown else "html")
 
 
@@ -49,7 +49,7 @@ def case_listing(index_page, request):
     if redirect:
         return redirect
     fmt = requested_format(request)
-    if fmt not in FORMATS:
+    if fmt not in EXPORT_FORMATS:
         message = _(
             "Unknown format. Use format=csv or format=json, or leave the parameter out for the web page."
         )
@@ -67,7 +67,8 @@ def case_listing(index_page, request):
     # Paginate the ids (narrow rows sort and skip cheaply, the count comes from the cache),
     # then load the full rows of just this page.
     ids = listed.values_list("pk", flat=True)
-    page_obj = paginate(request, Counted(ids, cached_count(ids, filters.cache_key())), PER_PAGE)
+    counted = Counted(ids, cached_count(ids, filters.cache_key()))
+    page_obj = paginate(request, counted, PER_PAGE, number=filters.form.value("page") or 1)
     index_url = index_page.get_url(request)
     # The teasers of this page as plain data, cached like the count: planning the sorted,
     # filtered subquery alone took ~2 ms. Labels are translated and URLs depend on the site

@@ -29,12 +29,13 @@ from .public_forms import ProtectedFormPageMixin, no_shared_cache
 from .untranslated import without_untranslated_aliases
 
 
-def paginate(request, items, per_page=10):
-    """Paginate by the `page` GET parameter; malformed values give the first page,
-    values past the end the last page, so a bookmarked or mistyped URL never fails."""
+def paginate(request, items, per_page=10, number=None):
+    """Paginate by `number` (a listing's form reads it, home/params.py) or else the `page`
+    GET parameter; malformed values give the first page, values past the end the last page,
+    so a bookmarked or mistyped URL never fails."""
     paginator = Paginator(items, per_page)
     try:
-        return paginator.page(request.GET.get("page", 1))
+        return paginator.page(request.GET.get("page", 1) if number is None else number)
     except PageNotAnInteger:
         return paginator.page(1)
     except EmptyPage:

@@ -1,7 +1,8 @@
 """Facets of the search page: page type for every page, region and topic for cases.
 
-Facet values come from the GET parameters (`type`, `region`, `topic`); values that cannot be
-valid are ignored and reported, never passed to the database."""
+Facet values come from the GET parameters (`type`, `region`, `topic`), read by SearchParams
+(home/params.py: the shared vocabulary): values that are not one of the options are ignored
+and reported, never passed to the database."""
 
 from collections import Counter
 
@@ -12,9 +13,10 @@ from django.db import connection
 from django.db.models import BooleanField, Count, Q
 from django.db.models.expressions import RawSQL
 from django.utils.text import capfirst
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-MAX_ID = 2**31 - 1  # larger values would overflow an integer column on PostgreSQL
+from home.caching import cached_per_generation
+from home.params import vocabulary
 
 # (GET parameter, CasePage field): the knowledge base tags cases with one region, many topics.
 CASE_FACETS = [("region", "region"), ("topic", "topics")]
@@ -28,29 +30,6 @@ def case_model():
         return None
 
 
-def parse_page_type(value):
-    """`app_label.model` of a page type → ContentType, or None if unknown."""
-    app_label, _, model = (value or "").partition(".")
-    if not app_label or not model:
-        return None
-    try:
-        content_type = ContentType.objects.get_by_natural_key(app_label.lower(), model.lower())
-    except ContentType.DoesNotExist:
-        return None
-    model_class = content_type.model_class()
-    if model_class is None or not issubclass(model_class, Page) or model_class is Page:
-        return None
-    return content_type
-
-
-def parse_id(value):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if 0 < number <= MAX_ID else None
-
-
 def page_type_key(content_type):
     return f"{content_type.app_label}.{content_type.model}"
 
@@ -59,32 +38,37 @@ def page_type_label(model_class):
     return capfirst(model_class._meta.verbose_name)
 
 
-class Selection:
-    """The facet values chosen in the request; `ignored` is True when a value was unusable."""
+def term_choices():
+    """{"region": options, "topic": options}: the ids of the terms a case can be filtered
+    by, one query each per generation; none without the knowledge base app."""
+
+    def build():
+        return {
+            param: [
+                (str(pk), str(pk))
+                for pk in related_model(name)._default_manager.values_list("pk", flat=True)
+            ]
+            for param, name in CASE_FACETS
+        }
+
+    return cached_per_generation("search:terms", [], build) if case_model() else {}
+
+
+class SearchParams(vocabulary("q", "type", "region", "topic", "page")):
+    """The search page's parameters (home/params.py): `type` is a page type
+    (`app_label.model`), `region` and `topic` are ids of a case's terms."""
 
     def __init__(self, params):
-        self.ignored = False
-        self.page_type = None
-        raw_type = params.get("type", "")
-        if raw_type:
-            self.page_type = parse_page_type(raw_type)
-            self.ignored |= self.page_type is None
-        self.case_filters = {}
-        cases = case_model()
-        for param, field_name in CASE_FACETS:
-            raw = params.get(param, "")
-            if not raw:
-                continue
-            value = parse_id(raw)
-            if value is None or cases is None or not has_field(cases, field_name):
-                self.ignored = True
-            else:
-                self.case_filters[param] = value
+        types = [(page_type_key_for_model(m),) * 2 for m in get_page_models() if m is not Page]
+        super().__init__(params, choices={"type": types, **term_choices()})
+        key = self.value("type")
+        self.page_type = ContentType.objects.get_by_natural_key(*key.split(".")) if key else None
+        self.case_filters = {
+            param: int(self.value(param)) for param, _name in CASE_FACETS if self.value(param)
+        }
 
     def as_params(self):
-        params = {}
-        if self.page_type:
-            params["type"] = page_type_key(self.page_type)
+        params = {"type": page_type_key(self.page_type)} if self.page_type else {}
         params.update({key: str(value) for key, value in self.case_filters.items()})
         return params
 

@@ -23,13 +23,14 @@ from wagtail.models import Locale
 
 from home.caching import cached_per_generation
 from home.models import paginate
+from home.params import legacy_redirect, vocabulary
 
 from . import engine, facets, matches
 from .excerpts import build_excerpt
 
-MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 8
+SuggestParams = vocabulary("q")  # the type-ahead reads the search words as the page does
 
 # Index pages offered when nothing is found (looked up by type; missing apps are skipped).
 HELP_PAGE_TYPES = [
@@ -39,29 +40,22 @@ HELP_PAGE_TYPES = [
 ]
 
 
-def clean_query(raw):
-    """Drop characters no backend can store (NUL, other control characters, lone surrogates)
-    and cap the length."""
-    text = "".join(
-        ch for ch in raw if ch >= " " and ch != "\x7f" and not 0xD800 <= ord(ch) <= 0xDFFF
-    )
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
-
-
 public_pages = engine.public_pages
 
 
 def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    locale = Locale.get_active()
-    selection = facets.Selection(request.GET)
+    redirect = legacy_redirect(request)  # bookmarks with the old parameter names
+    if redirect:
+        return redirect
+    selection = facets.SearchParams(request.GET)
+    query = selection.value("q")
     context = {"query": query, "selection": selection, "results": None}
     if query:
-        context.update(run_search(request, query, locale, selection))
+        context.update(run_search(request, query, Locale.get_active(), selection))
         found = context["results"].paginator.count
         # Only searches that found something are counted (per query and day): anonymous
         # visitors cannot write a row for every string they make up.
-        if found and request.GET.get("page", "1") in ("", "1"):  # paging is not a new search
+        if found and selection.value("page") in (None, 1):  # paging is not a new search
             record_query(query)
     return render(request, "search/search.html", context)
 
@@ -70,7 +64,7 @@ def run_search(request, query, locale, selection):
     search_query = engine.searchable(query)
     if not search_query:  # nothing searchable is left: an empty result with the usual help
         return {
-            "results": paginate(request, [], per_page=RESULTS_PER_PAGE),
+            "results": paginate(request, [], RESULTS_PER_PAGE, number=1),
             "items": [],
             "facet_groups": [],
             "help_pages": help_pages(public_pages(locale)),
@@ -86,7 +80,7 @@ def run_search(request, query, locale, selection):
         if fuzzy_shown:
             rows, shown, fuzzy = fuzzy_rows, fuzzy_shown, True
 
-    page_obj = paginate(request, shown, RESULTS_PER_PAGE)
+    page_obj = paginate(request, shown, RESULTS_PER_PAGE, number=selection.value("page") or 1)
     items = [
         {
             "page": page,
@@ -229,7 +223,7 @@ def help_pages(pages):
 
 def suggest(request):
     """JSON type-ahead: titles and URLs of matching pages of the active language."""
-    query = " ".join(re.findall(r"\w+", clean_query(request.GET.get("q", ""))))[:100]
+    query = " ".join(re.findall(r"\w+", SuggestParams(request.GET).value("q")))[:100]
     suggestions = []
     if len(query) >= 2:
         # Type-ahead asks for the same prefixes again and again: keep the answer until the

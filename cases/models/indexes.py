@@ -15,8 +15,8 @@ from home.routing import LocalizedRoutablePageMixin
 from home.untranslated import without_untranslated_aliases
 
 from .. import views
-from ..filters import FILTER_KEYS
-from ..finder import MethodFinder
+from ..filters import CaseParams
+from ..finder import FinderParams, MethodFinder
 from .cases import SIMPLE_RICH_TEXT, CasePage
 from .methods import MethodPage
 
@@ -33,10 +33,8 @@ class CaseIndexPage(LocalizedRoutablePageMixin, BasePage):
     subpage_types = ["cases.CasePage"]
     max_count_per_parent = 1
 
-    @property
-    def cache_query_params(self):
-        """Filtered listings and exports may be page-cached by full URL (home/caching)."""
-        return frozenset({*FILTER_KEYS, "sort", "format", "page"})
+    # Filtered listings and exports may be page-cached by full URL (home/caching).
+    cache_query_params = frozenset(CaseParams.base_fields)
 
     class Meta:
         verbose_name = _("case index page")
@@ -66,9 +64,7 @@ class MethodIndexPage(BasePage):
     subpage_types = ["cases.MethodPage"]
     max_count_per_parent = 1
     # Method finder answers may be page-cached by full URL (home/caching).
-    cache_query_params = frozenset(
-        {"purpose", "phase", "target_group", "people", "level", "format", "time", "budget", "page"}
-    )
+    cache_query_params = frozenset({*FinderParams.base_fields, "page"})
 
     class Meta:
         verbose_name = _("method index page")

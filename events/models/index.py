@@ -2,6 +2,7 @@
 calendar feed."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import models
@@ -17,6 +18,7 @@ from cases.choices import Format
 from cases.derived import Counted
 from home.caching import SITE, depends_on
 from home.models import BasePage, paginate
+from home.params import legacy_redirect, vocabulary
 from home.routing import LocalizedRoutablePageMixin
 from home.untranslated import without_untranslated_aliases
 
@@ -48,8 +50,11 @@ TEASER_FIELDS = (
     "translation_key",
     "locale_id",
 )
-# Bookmarked filter links from before events shared the knowledge base's Format values.
-LEGACY_FORMATS = {"on_site": Format.ON_SITE}
+
+
+class EventParams(vocabulary("year", "page", type=EventType.choices, format=Format.choices)):
+    """The listing's parameters (home/params.py); the year's options are the archive years
+    the type and format leave, set once those are read."""
 
 
 class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
@@ -62,7 +67,7 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
     subpage_types = ["events.EventPage"]
     max_count_per_parent = 1
     # GET parameters the shared page cache may key on (see home/caching).
-    cache_query_params = ("type", "format", "year", "page")
+    cache_query_params = frozenset(EventParams.base_fields)
 
     class Meta:
         verbose_name = _("event index page")
@@ -77,33 +82,19 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
     def upcoming_events(self):
         return self.events().filter(end__gte=timezone.now()).order_by("start", "pk")
 
-    @staticmethod
-    def _choice(request, name, choices, aliases=None):
-        """The GET value if it is a known choice; otherwise None and whether it was invalid."""
-        value = request.GET.get(name, "")
-        value = (aliases or {}).get(value, value)
-        if not value:
-            return None, False
-        return (value, False) if value in choices else (None, True)
+    def serve(self, request, *args, **kwargs):
+        return legacy_redirect(request) or super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         events = self.events()
-        invalid = []
-        filters = {}
-        event_type, bad = self._choice(request, "type", EventType.values)
-        if bad:
-            invalid.append(_("type"))
+        form = EventParams(request.GET)
+        event_type, event_format = form.value("type"), form.value("format")
         if event_type:
             events = events.filter(event_type=event_type)
-            filters["type"] = event_type
-        event_format, bad = self._choice(request, "format", Format.values, LEGACY_FORMATS)
-        if bad:
-            invalid.append(_("format"))
         if event_format:
             events = events.filter(format=event_format)
-            filters["format"] = event_format
 
         past = events.filter(end__lt=now)
         # Archive years and the paginator's count in one query, cached until the next
@@ -111,19 +102,15 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
         key = [self.pk, event_type, event_format]
         counts = cached_until("counts", key, now, lambda: count_events(events, now))
         years, total = counts["years"], counts["total"]
-        year_value = request.GET.get("year", "")
-        year = None
-        if year_value:
-            if year_value.isdigit() and int(year_value) in {y for y, _c in years}:
-                year = int(year_value)
-                start_of_year = datetime.datetime(year, 1, 1, tzinfo=EVENT_TZ)
-                events = past.filter(
-                    start__gte=start_of_year, start__lt=start_of_year.replace(year=year + 1)
-                )
-                filters["year"] = str(year)
-                total = dict(years)[year]
-            else:
-                invalid.append(_("year"))
+        form.fields["year"].choices = [(str(y), str(y)) for y, _count in years]
+        year = int(form.value("year")) if form.value("year") else None
+        if year:
+            start_of_year = datetime.datetime(year, 1, 1, tzinfo=EVENT_TZ)
+            events = past.filter(
+                start__gte=start_of_year, start__lt=start_of_year.replace(year=year + 1)
+            )
+            total = dict(years)[year]
+        selected = {"type": event_type, "format": event_format, "year": year}
 
         # Upcoming events first, soonest first; then past events, latest first.
         events = events.order_by(
@@ -132,7 +119,8 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
             F("start").desc(),
             "pk",
         )
-        page_obj = paginate(request, Counted(events.values_list("pk", flat=True), total), PER_PAGE)
+        ids = Counted(events.values_list("pk", flat=True), total)
+        page_obj = paginate(request, ids, PER_PAGE, number=form.value("page") or 1)
         # The teasers of this page as plain data, cached like the counts: planning the
         # sorted query and building page instances cost more than the rest of the view.
         # Labels and dates are translated, URLs depend on the site: both are in the key.
@@ -154,11 +142,11 @@ class EventIndexPage(LocalizedRoutablePageMixin, BasePage):
             events_page=page_obj,
             event_groups=group_events(page_obj.object_list, now, year),
             archive_years=years,
-            selected={"type": event_type, "format": event_format, "year": year},
-            invalid_filters=invalid,
+            selected=selected,
+            ignored=form.ignored,
             type_choices=EventType.choices,
             format_choices=Format.choices,
-            filter_querystring="&".join(f"{k}={v}" for k, v in filters.items()),
+            filter_querystring=urlencode({k: v for k, v in selected.items() if v}),
             feed_url=self.url + self.reverse_subpage("feed"),
             index_url=index_url,  # the page's own URL, looked up once
         )

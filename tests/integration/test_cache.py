@@ -236,12 +236,12 @@ def test_news_listing_queries_do_not_grow_with_items(
 
 def test_case_filters_are_cacheable_and_a_published_case_shows_at_once(client, home_de):
     from cases.filters import FILTER_KEYS
-    from cases.finder import MethodFinder
+    from cases.finder import FinderParams
     from cases.models import CaseIndexPage, CasePage, MethodIndexPage
 
     index = CaseIndexPage.objects.get(locale=home_de.locale)
     assert set(FILTER_KEYS) <= index.cache_query_params
-    assert set(MethodFinder.LABELS) <= MethodIndexPage.cache_query_params
+    assert set(FinderParams.base_fields) <= MethodIndexPage.cache_query_params
     case = CasePage.objects.child_of(index).live().first()
     filtered = f"{index.url}?status={case.status}"
     prime(client, [index.url, filtered])

@@ -78,3 +78,95 @@ def test_finder_reads_format(client):
     html = client.get(index_url(MethodIndexPage) + "?format=online").content.decode()
     assert '<select id="finder-mode" name="format">' in html
     assert 'value="online" selected' in html
+
+
+# --- one reading for every listing (home/params.py) ----------------------------------------
+
+NOT_AN_OPTION = "Keine der angebotenen Möglichkeiten."
+
+
+def test_case_listing_applies_the_valid_values_and_says_why_it_ignored_the_rest(client):
+    response = client.get(index_url(CaseIndexPage) + "?format=hybrid&region=atlantis")
+    html = response.content.decode()
+    other = CasePage.objects.live().filter(locale__language_code="de").exclude(format="hybrid")
+    assert other.first().title not in html  # the format still filters
+    hybrid = CasePage.objects.live().filter(locale__language_code="de", format="hybrid")
+    assert hybrid.first().title in html
+    assert f"Region: „atlantis“ – {NOT_AN_OPTION}" in html
+
+
+def test_finder_applies_the_valid_answers_and_says_why_it_ignored_the_rest(client):
+    response = client.get(index_url(MethodIndexPage) + "?format=online&people=abc&people=40")
+    assert response.context["finder"].criteria == {"format": "online", "people": 40}
+    html = response.content.decode()
+    assert "Zahl der Menschen: „abc“ – " in html  # Django's reason: not a whole number
+    assert "<strong>Format:</strong> Online" in html
+
+
+def test_event_listing_applies_the_valid_values_and_says_why_it_ignored_the_rest(client):
+    response = client.get("/de/veranstaltungen/?type=workshop&format=teleport")
+    html = response.content.decode()
+    assert "Praxiswerkstatt" in html and "2. Netzwerktreffen" not in html
+    assert f"Format: „teleport“ – {NOT_AN_OPTION}" in html
+
+
+def test_search_applies_the_valid_values_and_says_why_it_ignored_the_rest(client, home_de):
+    from home.models import StandardPage
+
+    page = StandardPage(title="Quittengelee am Markt", slug="quittengelee-am-markt")
+    home_de.add_child(instance=page)
+    page.save_revision().publish()
+    response = client.get(
+        "/de/suche/", {"q": "Quittengelee", "type": "home.standardpage", "region": "abc"}
+    )
+    assert [item["page"].title for item in response.context["items"]] == [page.title]
+    assert response.context["selection"].as_params() == {"type": "home.standardpage"}
+    assert f"Region: „abc“ – {NOT_AN_OPTION}" in response.content.decode()
+
+
+def test_the_shared_names_are_read_alike_everywhere():
+    from cases.filters import CaseParams
+    from cases.finder import FinderParams
+    from events.models.index import EventParams
+    from home.params import FIELDS
+    from search.facets import SearchParams
+
+    forms = [CaseParams, FinderParams, EventParams, SearchParams]
+    seen = set()
+    for form in forms:
+        for name, field in form.base_fields.items():
+            if name not in FIELDS:
+                continue
+            seen.add(name)
+            shared = FIELDS[name]()
+            assert type(field) is type(shared), (form, name)
+            assert str(field.label) == str(shared.label), (form, name)
+            assert field.error_messages == shared.error_messages, (form, name)
+    assert seen == set(FIELDS)  # every shared name is in use
+
+
+@pytest.mark.parametrize(
+    "url, label",
+    [
+        ("/de/verfahren/?region=teleport", "Region"),
+        ("/de/suche/?q=Dresden&region=teleport", "Region"),
+        ("/de/methoden/?format=teleport", "Format"),
+        ("/de/veranstaltungen/?format=teleport", "Format"),
+    ],
+)
+def test_the_same_invalid_value_gets_the_same_reason_everywhere(client, url, label):
+    assert f"{label}: „teleport“ – {NOT_AN_OPTION}" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url, query, expected",
+    [
+        ("/de/veranstaltungen/", "mode=online&type=workshop", "format=online&type=workshop"),
+        ("/en/events/", "mode=hybrid", "format=hybrid"),
+        ("/de/suche/", "q=B%C3%BCrgerrat&mode=online", "q=B%C3%BCrgerrat&format=online"),
+    ],
+)
+def test_old_parameter_names_redirect_on_the_events_and_search_pages(client, url, query, expected):
+    response = client.get(f"{url}?{query}")
+    assert response.status_code == 301
+    assert response["Location"] == f"{url}?{expected}"
