@@ -103,7 +103,9 @@ def ranked_paths(query, language):
 
     with translation.override(language):
         locale = Locale.get_active()
-        rows, fuzzy = engine.ranked_rows(engine.public_pages(locale), engine.searchable(query))
+        rows, fuzzy = engine.ranked_rows(
+            engine.public_pages(locale), engine.searchable(query), limit=RESULTS
+        )
         pks = [row.pk for row in rows[:RESULTS]]
         pages = Page.objects.in_bulk(pks)
         return [pages[pk].get_url() for pk in pks if pk in pages], fuzzy

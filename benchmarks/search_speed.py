@@ -2,9 +2,10 @@
 
 Runs the search page and the suggestions endpoint through Django's test client (full
 middleware and templates, page cache off, no HTTP server), `REPEAT` rounds over the bench
-queries of benchmarks/probe.py after one warm-up round; then EXPLAIN ANALYZE of the full-text
-match for a broad, a narrow and a multi-word query. Fewer moving parts than the gunicorn
-phases of run.py (which measure the same endpoints over HTTP), so small changes show.
+queries of benchmarks/probe.py after one warm-up round (suggestions warm, as cached per
+generation, and uncached); then EXPLAIN ANALYZE of each query of a search request that reads
+the search index, for a broad, a narrow and a multi-word query. Fewer moving parts than the
+gunicorn phases of run.py (which measure the same endpoints over HTTP), so small changes show.
 
     DATABASE_URL=postgres://…/nw_bench .venv/bin/python benchmarks/search_speed.py [--json]
 """
@@ -55,34 +56,28 @@ def timed(client, urls):
     }
 
 
-def plans():
-    """EXPLAIN ANALYZE of the match query of search.engine (German, all pages of the locale)."""
+def plans(client, search_url):
+    """EXPLAIN ANALYZE of every query of a search request that reads the search index (the
+    counts, the topic facet and the ranked page; German), as the search page runs them."""
     from django.db import connection
-    from django.utils import translation
-    from wagtail.models import Locale
-
-    from search import engine, matches
-    from search import query as queries
+    from django.test.utils import CaptureQueriesContext
 
     found = {}
-    with translation.override("de"):
-        pages = engine.public_pages(Locale.get_active())
-        for text in PLAN_QUERIES:
-            segments = queries.segments(text, "de")
-            backend_test = getattr(engine.get_search_backend(), "common_test", None)
-            is_common = backend_test(segments, "de") if backend_test and len(segments) > 1 else None
-            every, _ = queries.build(text, "de", is_common, parsed=segments)
-            queryset = pages.search(every).get_queryset()
-            lookup = matches.region_lookup()
-            queryset = queryset.values_list("pk", "content_type_id", *([lookup] if lookup else []))
-            sql, params = queryset.query.sql_with_params()
+    for text in PLAN_QUERIES:
+        client.get(f"{search_url}?q={quote(text)}")  # warm: the query's row, content types
+        with CaptureQueriesContext(connection) as captured:
+            client.get(f"{search_url}?q={quote(text)}")
+        statements = [q["sql"] for q in captured.captured_queries]
+        for number, sql in enumerate(s for s in statements if "wagtailsearch_indexentry" in s):
             with connection.cursor() as cursor:
-                cursor.execute("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + sql, params)
-                found[text] = [row[0] for row in cursor.fetchall()]
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + sql)
+                found[f"{text} ({number + 1})"] = [row[0] for row in cursor.fetchall()]
     return found
 
 
 def measure():
+    from unittest import mock
+
     import probe
     from django.db import connection
     from django.test import Client, override_settings
@@ -92,21 +87,23 @@ def measure():
     with translation.override("de"):
         search, suggest = reverse("search"), reverse("search_suggest")
     client = Client(HTTP_HOST="127.0.0.1")
+    suggest_urls = [f"{suggest}?q={quote(q)}" for q in probe.SUGGEST_PREFIXES]
     with override_settings(PAGE_CACHE_ENABLED=False, ALLOWED_HOSTS=["*"]):
         result = {
             "search": timed(client, [f"{search}?q={quote(q)}" for q in probe.SEARCH_QUERIES]),
-            # Suggestions are cached per generation: measured with the cache cleared before
-            # every round would be the cold case; here the warm one, as readers see it.
-            "suggest": timed(client, [f"{suggest}?q={quote(q)}" for q in probe.SUGGEST_PREFIXES]),
+            # Suggestions are cached per generation: "suggest" is the warm case, as readers
+            # mostly see it; "suggest_uncached" builds every answer (the cache bypassed).
+            "suggest": timed(client, suggest_urls),
         }
+        with mock.patch("search.views.cached_per_generation", lambda n, p, build: build()):
+            result["suggest_uncached"] = timed(client, suggest_urls)
+        result["plans"] = plans(client, search) if connection.vendor == "postgresql" else {}
     from cases.models import CasePage
 
     result["cases"] = CasePage.objects.count()
     result["vendor"] = connection.vendor
-    try:
-        result["plans"] = plans() if connection.vendor == "postgresql" else {}
-    except ImportError:  # an older tree without search.engine (a "before" measurement)
-        result["plans"] = {}
+    if hasattr(os, "getloadavg"):
+        result["load"] = round(os.getloadavg()[0], 1)
     return result
 
 
@@ -123,14 +120,22 @@ def markdown(result, label="this run"):
     ]
     runs = json.loads(BASELINE.read_text())["runs"] if BASELINE.exists() else []
     for run in [*runs, {"label": label, **result}]:
-        for name in ("search", "suggest"):
-            r = run[name]
+        for name in ("search", "suggest", "suggest_uncached"):
+            r = run.get(name)
+            if r is None:
+                continue
             lines.append(
                 f"| {run['label']} | {name} | {r['n']} | {r['p50']:.1f} | {r['p95']:.1f} | "
                 f"{r['max']:.1f} |"
             )
+    if result.get("load") is not None:
+        cores = os.cpu_count()
+        lines += [
+            "",
+            f"Load average (1 min) at the end of this run: {result['load']} on {cores} cores.",
+        ]
     for text, plan in result["plans"].items():
-        lines += ["", f"Plan of the match for “{text}”:", "", "```", *plan, "```"]
+        lines += ["", f"Plan of search query {text}:", "", "```", *plan, "```"]
     return "\n".join(lines) + "\n"
 
 

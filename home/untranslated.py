@@ -21,10 +21,3 @@ def without_untranslated_aliases(queryset):
 
 def untranslated_aliases(queryset):
     return queryset.filter(UNTRANSLATED_ALIAS)
-
-
-def searchable_without_untranslated_aliases(queryset):
-    """Like `without_untranslated_aliases`, for querysets handed to a search backend: those
-    filter only on indexed fields (`id` is one), not on joins."""
-    alias_ids = list(untranslated_aliases(queryset).values_list("pk", flat=True))
-    return queryset.exclude(id__in=alias_ids) if alias_ids else queryset

@@ -9,9 +9,10 @@ from modelsearch.query import Fuzzy
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.untranslated import searchable_without_untranslated_aliases
+from home.caching import cached_per_generation
+from home.untranslated import untranslated_aliases
 
-from . import matches
+from . import facets, matches
 from . import query as queries
 
 # Fuzzy matches scoring below this share of the best one are noise ("Bürgerhushalt").
@@ -19,10 +20,16 @@ FUZZY_CUTOFF = 0.8
 
 
 def public_pages(locale):
-    # Untranslated aliases show German text: never an English search result (issue 13).
-    return searchable_without_untranslated_aliases(
-        Page.objects.live().public().filter(locale=locale)
+    """The live, public pages of `locale` that search shows. Untranslated aliases show German
+    text: never an English search result (issue 13); their ids are kept per generation (a
+    publish, move or alias bumps it), not queried on every search."""
+    pages = Page.objects.live().public().filter(locale=locale)
+    alias_ids = cached_per_generation(
+        "search:untranslated-aliases",
+        [locale.pk],
+        lambda: list(untranslated_aliases(pages).values_list("pk", flat=True)),
     )
+    return pages.exclude(id__in=alias_ids) if alias_ids else pages
 
 
 def searchable(query):
@@ -31,18 +38,21 @@ def searchable(query):
     return " ".join(query.replace('"', " ").split())
 
 
-def exact_rows(pages, query):
+def exact_matches(pages, query, selection=None, window=None):
+    """The exact matches (search.matches: count, facets, ranked pages) under `selection`;
+    `window` = (start, stop) of the ranked rows to fetch with the counts."""
+    selection = selection or facets.SearchParams({})
     language = translation.get_language()
     segments = queries.segments(query, language)
     common_test = getattr(get_search_backend(), "common_test", None)  # PostgreSQL only
     is_common = common_test(segments, language) if common_test and len(segments) > 1 else None
     every, some = queries.build(query, language, is_common, parsed=segments)
-    rows = matches.match_rows(pages, every)
-    if rows or some is None:
-        return rows
+    found = matches.find(pages, every, selection, window)
+    if found.any or some is None:
+        return found
     # No page has all the words: the pages with some of them, best first, before any fuzzy
     # guessing ("Landkreis Radebeul": the Radebeul case, not a misspelling of both words).
-    return matches.match_rows(pages, some)
+    return matches.find(pages, some, selection, window)
 
 
 def fuzzy_rows(pages, query):
@@ -58,9 +68,14 @@ def fuzzy_rows(pages, query):
     return [row for row, score in scored if score is None or score >= best * FUZZY_CUTOFF]
 
 
-def ranked_rows(pages, query):
-    """(rows, fuzzy): the exact matches, or the fuzzy ones when there are none."""
-    rows = exact_rows(pages, query)
-    if rows:
-        return rows, False
-    return fuzzy_rows(pages, query), True
+def fuzzy_matches(pages, query, selection=None):
+    return matches.RowMatches(fuzzy_rows(pages, query), selection or facets.SearchParams({}))
+
+
+def ranked_rows(pages, query, limit=None):
+    """(rows, fuzzy): the first `limit` (None: all) exact matches, or the fuzzy ones when
+    there are none, best first."""
+    found = exact_matches(pages, query, window=(0, limit) if limit else None)
+    if found.any:
+        return found.rows(0, limit), False
+    return fuzzy_rows(pages, query)[:limit], True

@@ -10,8 +10,9 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
-from django.db.models import BooleanField, Count, Q
+from django.db.models import BooleanField, Count
 from django.db.models.expressions import RawSQL
+from django.utils import translation
 from django.utils.text import capfirst
 from wagtail.models import Page, get_page_models
 
@@ -176,30 +177,54 @@ def page_type_options(counts):
     return sorted(options, key=lambda option: (-option[2], str(option[1])))
 
 
+def term_table(model):
+    """[(pk, translation key or None, locale id or None, name)] of every term of `model` (a
+    region or topic: a few dozen rows), kept per generation and language (a snippet change
+    bumps the generation): the facet options are named without a query per search."""
+
+    def build():
+        translatable = is_translatable(model)
+        return [
+            (
+                obj.pk,
+                obj.translation_key if translatable else None,
+                obj.locale_id if translatable else None,
+                str(obj),
+            )
+            for obj in model._default_manager.all()
+        ]
+
+    language = translation.get_language() or ""
+    return cached_per_generation("search:terms", [model._meta.label_lower, language], build)
+
+
 def taxonomy_options(field_name, counts, locale):
     """[(id, name, count)] for a CasePage relation (region, topics), named in `locale`;
     translations of one term are merged."""
-    ids = [pk for pk, count in counts.items() if pk and count]
+    ids = {pk for pk, count in counts.items() if pk and count}
     if not ids:
         return []
     model = related_model(field_name)
-    manager = model._default_manager
+    terms = term_table(model)
     if not is_translatable(model):
         return sorted(
-            ((obj.pk, str(obj), counts[obj.pk]) for obj in manager.filter(pk__in=ids)),
+            ((pk, name, counts[pk]) for pk, _, _, name in terms if pk in ids),
             key=lambda o: (-o[2], o[1]),
         )
-    # The counted terms and their translations into `locale`, in one query.
-    keys = manager.filter(pk__in=ids).values("translation_key")
-    terms = list(manager.filter(Q(pk__in=ids) | Q(translation_key__in=keys, locale=locale)))
-    localized = {obj.translation_key: obj for obj in terms if obj.locale_id == locale.pk}
+    # The counted terms and their translations into `locale`.
+    keys = {key for pk, key, _, _ in terms if pk in ids}
+    localized = {
+        key: (pk, name)
+        for pk, key, locale_id, name in terms
+        if key in keys and locale_id == locale.pk
+    }
     merged = {}
-    for obj in terms:
-        if obj.pk not in counts:
+    for pk, key, _, name in terms:
+        if pk not in ids:
             continue
-        shown = localized.get(obj.translation_key, obj)
-        pk, name, count = merged.get(obj.translation_key, (shown.pk, str(shown), 0))
-        merged[obj.translation_key] = (pk, name, count + counts[obj.pk])
+        shown_pk, shown_name = localized.get(key, (pk, name))
+        _, _, count = merged.get(key, (shown_pk, shown_name, 0))
+        merged[key] = (shown_pk, shown_name, count + counts[pk])
     return sorted(merged.values(), key=lambda o: (-o[2], o[1]))
 
 

@@ -1,17 +1,16 @@
 """Site search over the published, public pages of the active language.
 
 The views use Wagtail's search API (search, autocomplete, Fuzzy); the backend is chosen in
-settings. A search request runs the full-text match once (search.matches) and derives the
-count, the facets and the listed page from it. A backend without fuzzy support raises
+settings. A search request counts the matches per facet in grouped queries and fetches
+only the listed page, ranked (search.matches). A backend without fuzzy support raises
 NotImplementedError for Fuzzy, which simply means "no fuzzy fallback"."""
 
 import difflib
 import re
-from collections import Counter
 from urllib.parse import urlencode
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -31,6 +30,7 @@ from .excerpts import build_excerpt
 RESULTS_PER_PAGE = 10
 MAX_SUGGESTIONS = 8
 SuggestParams = vocabulary("q")  # the type-ahead reads the search words as the page does
+MAX_PAGE = 10**5  # larger page numbers get the last page (paginate) without an OFFSET overflow
 
 # Index pages offered when nothing is found (looked up by type; missing apps are skipped).
 HELP_PAGE_TYPES = [
@@ -69,18 +69,17 @@ def run_search(request, query, locale, selection):
             "facet_groups": [],
             "help_pages": help_pages(public_pages(locale)),
         }
-    # All matches once (ids, page types, regions); count, facets and the page come from them.
+    # Count, facets and the listed page from grouped queries over the match (search.matches).
     pages = public_pages(locale)
-    case_filters = facets.CaseFilters(selection.case_filters)
-    rows, fuzzy = engine.exact_rows(pages, search_query), False
-    shown = shown_rows(rows, case_filters, selection)
-    if not shown:
-        fuzzy_rows = engine.fuzzy_rows(pages, search_query)
-        fuzzy_shown = shown_rows(fuzzy_rows, case_filters, selection)
-        if fuzzy_shown:
-            rows, shown, fuzzy = fuzzy_rows, fuzzy_shown, True
+    number = min(selection.value("page") or 1, MAX_PAGE)
+    window = requested_window(number)
+    found, fuzzy = engine.exact_matches(pages, search_query, selection, window), False
+    if not found.total:
+        fuzzy_found = engine.fuzzy_matches(pages, search_query, selection)
+        if fuzzy_found.total:
+            found, fuzzy = fuzzy_found, True
 
-    page_obj = paginate(request, shown, RESULTS_PER_PAGE, number=selection.value("page") or 1)
+    page_obj = paginate(request, matches.RankedList(found), RESULTS_PER_PAGE, number=number)
     items = [
         {
             "page": page,
@@ -96,7 +95,7 @@ def run_search(request, query, locale, selection):
         "fuzzy": fuzzy,
         "spelling_suggestion": spelling_suggestion(query, items) if fuzzy else None,
         "querystring": urlencode(base_params),
-        "facet_groups": facet_groups(rows, case_filters, locale, selection, base_params),
+        "facet_groups": facet_groups(found, locale, selection, base_params),
         "promotions": promotions(query, locale) if page_obj.number == 1 else [],
     }
     if not page_obj.paginator.count:
@@ -104,12 +103,11 @@ def run_search(request, query, locale, selection):
     return context
 
 
-def shown_rows(rows, case_filters, selection):
-    """The rows passing the chosen facets: the results listed."""
-    rows = case_filters.filter(rows)
-    if selection.page_type is None:
-        return rows
-    return [row for row in rows if row.content_type_id == selection.page_type.pk]
+def requested_window(number):
+    """(start, stop) of the results on page `number`, as `paginate` will slice them (a
+    window it reads otherwise costs one more query)."""
+    start = (number - 1) * RESULTS_PER_PAGE
+    return start, start + RESULTS_PER_PAGE
 
 
 def spelling_suggestion(query, items):
@@ -135,26 +133,21 @@ def facet_link(base_params, param, value):
     return "?" + urlencode(params)
 
 
-def facet_groups(rows, case_filters, locale, selection, base_params):
+def facet_groups(found, locale, selection, base_params):
     """Facet groups for the template: page type, then region and topic of cases. Each facet
     counts the matches passing the other facets' choices."""
     groups = []
-    type_counts = Counter(row.content_type_id for row in case_filters.filter(rows))
     selected_type = facets.page_type_key(selection.page_type) if selection.page_type else None
-    groups.append(
-        build_group("type", facets.page_type_options(type_counts), selected_type, base_params)
-    )
+    options = facets.page_type_options(found.type_counts())
+    groups.append(build_group("type", options, selected_type, base_params))
 
     cases = facets.case_model()
     case_type = facets.page_type_key_for_model(cases) if cases else None
     if cases is not None and selected_type in (None, case_type):
-        case_type_id = ContentType.objects.get_for_model(cases).pk
-        case_rows = [row for row in rows if row.content_type_id == case_type_id]
         for param, field_name in facets.CASE_FACETS:
             if not facets.has_field(cases, field_name):
                 continue
-            scoped = case_filters.filter(case_rows, exclude=param)
-            counts = facets.case_facet_counts(scoped, field_name)
+            counts = found.case_counts(param, field_name)
             options = facets.taxonomy_options(field_name, counts, locale)
             groups.append(
                 build_group(param, options, selection.case_filters.get(param), base_params)
@@ -191,16 +184,22 @@ def promotions(query, locale):
 
 def record_query(query):
     """Count the query so editors see the popular ones (Reports → Search terms). A query seen
-    today already costs one UPDATE; otherwise Wagtail's add_hit() creates the day's row."""
+    today already costs one UPDATE; otherwise Wagtail's add_hit() creates the day's row. On
+    PostgreSQL the commit does not wait for the disk (synchronous_commit off for this
+    transaction only): a crash may lose the last hits, never a search's time."""
     normalised = normalise_query_string(query)
     if not normalised:
         return
     today = timezone.now().date()
-    counted = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(
-        hits=F("hits") + 1
-    )
-    if not counted:
-        Query.get(normalised).add_hit(date=today)
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        counted = QueryDailyHits.objects.filter(query__query_string=normalised, date=today).update(
+            hits=F("hits") + 1
+        )
+        if not counted:
+            Query.get(normalised).add_hit(date=today)
 
 
 def help_pages(pages):

@@ -8,8 +8,10 @@ pages would be stemmed with the German configuration. This subclass changes two 
   (images, documents, users) use ``SEARCH_CONFIG``;
 * querying: the query is parsed with the configuration of the active language.
 
-Three performance changes (the same results, except the capped fuzzy candidates):
+Four performance changes (the same results, except the capped fuzzy candidates):
 
+* the full-text match reads the stored ``title || body`` column of migration ``search/0006``
+  (and its GIN index) instead of concatenating both vectors of every row;
 * fuzzy search filters with the ``<%`` operator (same word similarity and threshold as
   upstream's ``word_similarity(…) >= threshold``), which the trigram GIN indexes of migration
   ``search/0001`` can serve, instead of computing the similarity for every index row; it ranks
@@ -34,12 +36,14 @@ import copy
 from collections import defaultdict
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
-from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchRank, SearchVectorField, TrigramWordSimilarity
 from django.core.cache import cache
 from django.db import connections
 from django.db.models import (
+    Avg,
     BooleanField,
     Case,
+    Expression,
     ExpressionWrapper,
     F,
     FloatField,
@@ -49,6 +53,7 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
+from django.db.models.functions import Length
 from django.db.models.sql.subqueries import InsertQuery
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
@@ -63,7 +68,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchRebuilder,
 )
 from modelsearch.index import RelatedFields
-from modelsearch.query import And, Or
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or
 from modelsearch.utils import get_content_type_pk
 from wagtail.models import Page
 
@@ -72,7 +77,8 @@ from .. import compounds
 MAX_FUZZY_BODY_CANDIDATES = 100  # see _build_fuzzy_queryset
 # A query word found in at least this share of all index entries is "common" (search.query).
 COMMON_SHARE = 0.1
-TITLE_BODY_INDEX = "search_indexentry_title_body_gin"  # migration search/0002
+# The stored `title || body` column of migration search/0006, matched instead of the expression.
+TITLE_BODY_COLUMN = "title_body"
 
 
 def many_related_names(model):
@@ -118,10 +124,30 @@ class LocalePostgresIndex(PostgresIndex):
             index.backend = self.backend.with_config(config)
             index.insert_entries(model, group)
 
+    def _refresh_title_norms(self, full=False):
+        """Upstream's title norms (average title length / this title's length), written only
+        where the value changes: upstream rewrites every row of the table after a rebuild."""
+        lavg = (
+            self.entries.annotate(title_length=Length("title"))
+            .filter(title_length__gt=0)
+            .aggregate(Avg("title_length"))["title_length__avg"]
+        )
+        entries = self.entries if full else self.entries.filter(title_norm=1.0)
+        norm = ExpressionWrapper(lavg / F("title_length"), output_field=FloatField())
+        (
+            entries.annotate(title_length=Length("title"), new_norm=norm)
+            .filter(title_length__gt=0)
+            .exclude(title_norm=F("new_norm"))
+            .update(title_norm=norm)
+        )
+
     def insert_entries(self, model, objs):
         """Upstream's add_items with CompoundObjectIndexer instead of ObjectIndexer (upstream
         names its indexer class inside the method, so there is no hook): one INSERT … ON
-        CONFLICT DO UPDATE for the batch, then the title norms."""
+        CONFLICT DO UPDATE for the batch, then the title norms. An entry whose vectors and texts
+        are unchanged is not written again: a full rebuild (`update_index`, one transaction)
+        otherwise left a dead copy of every row behind, and of the table four times its size
+        every search had to read the dead part too."""
         if not model.get_search_fields():
             return
         indexers = [CompoundObjectIndexer(obj, self.backend) for obj in objs]
@@ -144,10 +170,11 @@ class LocalePostgresIndex(PostgresIndex):
                 params.extend(vector_params)
             params.extend((indexer.title_text, indexer.body_text))
             rows.append(f"(%s, %s, {vectors[0]}, {vectors[1]}, {vectors[2]}, 1.0, %s, %s)")
+        table = self.write_connection.ops.quote_name(IndexEntry._meta.db_table)
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"""
-                INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title,
+                INSERT INTO {table} (content_type_id, object_id, title,
                     autocomplete, body, title_norm, title_text, body_text)
                 (VALUES {", ".join(rows)})
                 ON CONFLICT (content_type_id, object_id)
@@ -157,15 +184,53 @@ class LocalePostgresIndex(PostgresIndex):
                               body = EXCLUDED.body,
                               title_text = EXCLUDED.title_text,
                               body_text = EXCLUDED.body_text
+                WHERE ({table}.title, {table}.autocomplete, {table}.body, {table}.title_text,
+                       {table}.body_text)
+                      IS DISTINCT FROM (EXCLUDED.title, EXCLUDED.autocomplete, EXCLUDED.body,
+                                        EXCLUDED.title_text, EXCLUDED.body_text)
                 """,
                 params,
             )
         self._refresh_title_norms()
 
 
+class IndexEntryColumn(Expression):
+    """A column of the index entry table that modelsearch's IndexEntry model does not declare
+    (search/0006), on the join of `sibling`, an F() to a field of the same table."""
+
+    def __init__(self, sibling, column, output_field):
+        super().__init__(output_field=output_field)
+        self.sibling, self.column = sibling, column
+
+    def get_source_expressions(self):
+        return [self.sibling]
+
+    def set_source_expressions(self, exprs):
+        (self.sibling,) = exprs
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name_unless_alias(self.sibling.alias)
+        return f"{alias}.{connection.ops.quote_name(self.column)}", []
+
+
 class LocalePostgresSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         return backend.config_for_language(translation.get_language())
+
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """Upstream's search, matching the stored `title || body` column (search/0006) instead
+        of concatenating both vectors of every row; ranking and scoring as upstream."""
+        if (
+            self.fields is not None
+            or isinstance(self.query, (MatchAll, Fuzzy))
+            or (isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll))
+        ):
+            return super().search(config, start, stop, score_field=score_field, backend=backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        rank_expression = self._build_rank_expression(self.get_search_vectors(search_query), config)
+        vector = IndexEntryColumn(F("index_entries__title"), TITLE_BODY_COLUMN, SearchVectorField())
+        queryset = self.queryset.annotate(_vector_=vector).filter(_vector_=search_query)
+        return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
         # One ts_rank over the whole tsquery: upstream ranks every part of an And/Or separately
@@ -283,15 +348,15 @@ class LocalePostgresSearchBackend(PostgresSearchBackend):
 
     def lexeme_shares(self):
         """{lexeme: share of index entries containing it} for the most common lexemes, from
-        the planner's statistics of the title || body index (ANALYZE keeps them current; no
+        the planner's statistics of the title || body column (ANALYZE keeps them current; no
         scan at query time). Cached for ten minutes."""
 
         def load():
             with connections["default"].cursor() as cursor:
                 cursor.execute(
                     "SELECT most_common_elems::text::text[], most_common_elem_freqs "
-                    "FROM pg_stats WHERE tablename = %s",
-                    [TITLE_BODY_INDEX],
+                    "FROM pg_stats WHERE tablename = %s AND attname = %s",
+                    [IndexEntry._meta.db_table, TITLE_BODY_COLUMN],
                 )
                 row = cursor.fetchone()
             return dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}

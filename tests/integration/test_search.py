@@ -605,3 +605,122 @@ def test_suggestions_carry_the_page_type_label(client):
     types = {s["title"]: s["type"] for s in english}
     assert types["Citizens' assembly"] == "Method page"
     assert types["Citizens' assembly on Pirna's town centre"] == "Case"
+
+
+def facet_counts(response, param):
+    """{id: count} of a facet group of the search page."""
+    groups = {group["param"]: group for group in response.context["facet_groups"]}
+    if param not in groups:
+        return {}
+    return {
+        int(option["url"].split(f"{param}=")[1].split("&")[0]): option["count"]
+        for option in groups[param]["options"]
+    }
+
+
+def test_facet_counts_are_exact_and_queries_do_not_grow_with_matching_cases(client):
+    """Count, page-type, region and topic facets come from grouped queries over the match and
+    only the listed page is fetched: the same queries for 6 or 60 matching cases, with and
+    without a chosen region and topic, and every count equal to the database's."""
+    from collections import Counter
+
+    from cases import bench
+    from cases.models import CasePage
+
+    query = "Lasttests"  # the teaser of every bench case, nowhere else
+
+    def search(params):
+        client.get(SEARCH_DE, params)  # warm: content types, site root paths, the query's row
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(SEARCH_DE, params)
+        return response, len(captured)
+
+    def expected(**filters):
+        cases = CasePage.objects.live().filter(slug__startswith=bench.SLUG_PREFIX, **filters)
+        topics = Counter(cases.values_list("topics", flat=True))
+        return cases, Counter(cases.values_list("region_id", flat=True)), topics
+
+    measured = []
+    for number in (6, 60):
+        bench.generate(cases=number)
+        cases, regions, topics = expected()
+        response, queries = search({"q": query})
+        assert response.context["results"].paginator.count == number == cases.count()
+        assert facet_counts(response, "region") == regions
+        assert facet_counts(response, "topic") == topics
+        assert len(response.context["items"]) == min(number, 10)
+
+        region, _ = regions.most_common(1)[0]
+        topic, _ = expected(region_id=region)[2].most_common(1)[0]
+        chosen, chosen_queries = search({"q": query, "region": region, "topic": topic})
+        both, _, _ = expected(region_id=region, topics=topic)
+        assert chosen.context["results"].paginator.count == both.count()
+        assert {item["page"].pk for item in chosen.context["items"]} <= set(
+            both.values_list("pk", flat=True)
+        )
+        # each facet counts under the other facet's choice
+        assert facet_counts(chosen, "region") == expected(topics=topic)[1]
+        assert facet_counts(chosen, "topic") == expected(region_id=region)[2]
+        measured.append((queries, chosen_queries))
+    assert measured[0] == measured[1]
+    assert max(measured[1]) <= SEARCH_QUERY_BUDGET
+
+
+@needs_postgres
+def test_match_reads_the_stored_title_body_column():
+    """search/0006: the match reads the stored `title || body` vector (and its GIN index)
+    instead of concatenating both vectors of every row; the column follows every write."""
+    from search import engine
+
+    translation.activate("de")
+    case = demo_case()
+    pages = engine.public_pages(Locale.objects.get(language_code="de"))
+    sql = str(pages.search(case.region.name).get_queryset().query)
+    assert '"title_body" @@' in sql and "||" not in sql.split(" WHERE ")[1]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM wagtailsearch_indexentry WHERE title_body IS DISTINCT FROM "
+            "title || body"
+        )
+        assert cursor.fetchone()[0] == 0
+
+
+@needs_postgres
+def test_indexing_unchanged_objects_writes_no_rows():
+    """Re-indexing unchanged cases (a full `update_index`) writes no new row versions (a row's
+    ctid moves with every write), nor does refreshing unchanged title norms: a rebuild used to
+    leave the table four times its size. A changed case is written."""
+    from modelsearch.backends import get_search_backend
+
+    from cases.models import CasePage
+
+    backend = get_search_backend()
+    cases = list(
+        CasePage.get_indexed_objects().filter(locale__language_code="de").order_by("pk")[:5]
+    )
+    ids = [str(case.pk) for case in cases]
+
+    def versions():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id, ctid::text FROM wagtailsearch_indexentry WHERE object_id = "
+                "ANY(%s)",
+                [ids],
+            )
+            return dict(cursor.fetchall())
+
+    index = backend.index_class(backend)
+    index._refresh_title_norms(full=True)  # norms as a rebuild leaves them
+    before = versions()
+    assert len(before) == len(cases)
+    backend.add_bulk(CasePage, cases)
+    index._refresh_title_norms(full=True)
+    assert versions() == before
+
+    cases[0].subject = "Ein neuer Gegenstand"
+    backend.add_bulk(CasePage, cases)
+    after = versions()
+    assert after[ids[0]] != before[ids[0]]
+    assert {k: v for k, v in after.items() if k != ids[0]} == {
+        k: v for k, v in before.items() if k != ids[0]
+    }
