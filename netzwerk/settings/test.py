@@ -38,7 +38,7 @@ PUBLIC_FORM_MIN_SECONDS = 0
 
 # pytest-xdist workers share the Redis server but not a Redis database: the tests empty the
 # cache (FLUSHDB) and count on their own page-cache generation, so worker N uses REDIS_URL's
-# database number + N (CI: db 13, 14 and 15 for three workers).
+# database number + N (CI: db 14 and 15 for two workers).
 _worker = env("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... (set before the settings load)
 if REDIS_URL and _worker:  # noqa: F405
     from urllib.parse import urlsplit, urlunsplit
