@@ -251,7 +251,9 @@ def new_page(browser, e2e_server, request):
             **context_options,
         }
         context = browser.new_context(**options)
-        context.set_default_timeout(10_000)
+        # 20 s: on two loaded cores (CI runs two suites side by side) an admin publish can take
+        # longer than 10 s to answer.
+        context.set_default_timeout(20_000)
         if trace:
             context.tracing.start(screenshots=True, snapshots=True)
         contexts.append(context)
