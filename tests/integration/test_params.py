@@ -95,6 +95,11 @@ def test_case_listing_applies_the_valid_values_and_says_why_it_ignored_the_rest(
     assert f"Region: „atlantis“ – {NOT_AN_OPTION}" in html
 
 
+def test_the_english_notice_quotes_the_value_in_english(client):
+    html = client.get("/en/events/?format=teleport").content.decode()
+    assert "Format: “teleport” – Not one of the options." in html
+
+
 def test_finder_applies_the_valid_answers_and_says_why_it_ignored_the_rest(client):
     response = client.get(index_url(MethodIndexPage) + "?format=online&people=abc&people=40")
     assert response.context["finder"].criteria == {"format": "online", "people": 40}
