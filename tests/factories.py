@@ -4,6 +4,7 @@ wagtail-factories (factory_boy) on the test database, with or without the demo l
 import wagtail_factories
 from wagtail.models import Locale, Page, Site
 
+from cases.models import CasePage, Region
 from home.models import HomePage
 
 
@@ -38,3 +39,18 @@ def translation_of(page, language):
         translated = page.copy_for_translation(locale(language))
         translated.save_revision().publish()
     return translated.specific
+
+
+def minimal_case(title, slug, owner, **fields):
+    """A case with only what publishing requires (few recommended fields), not yet in the tree."""
+    return CasePage(
+        title=title,
+        slug=slug,
+        subject="Bürgerwerkstatt",
+        region=Region.objects.order_by("pk").first(),
+        participation_level="inform",
+        level_justification="Nur Information.",
+        format="online",
+        owner=owner,
+        **fields,
+    )

@@ -15,11 +15,12 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from cases.models import CaseIndexPage, CasePage, Region
+from cases.models import CaseIndexPage
 from events.models import EventRegistration
 from home.models import BarrierReportPage
 from home.permissions import GUEST_EDITORS, MINISTRY_EDITORS
 from network.models import AdviceRequest, Member, MemberDirectoryPage
+from tests.factories import minimal_case
 from tests.integration.test_events import make_event
 from tests.integration.test_roles import draft_news, login, make_user, news_index
 
@@ -59,21 +60,6 @@ def ministry(db):
     return make_user("ministry", MINISTRY_EDITORS, first_name="Mia")
 
 
-def others_case(title, slug, owner, **fields):
-    """A case of the other organisation with what a case needs, not yet added to the tree."""
-    return CasePage(
-        title=title,
-        slug=slug,
-        subject="Bürgerwerkstatt",
-        region=Region.objects.order_by("pk").first(),
-        participation_level="inform",
-        level_justification="Nur Information.",
-        format="online",
-        owner=owner,
-        **fields,
-    )
-
-
 @pytest.fixture
 def others_work(other_guest):
     """The other organisation's draft news page (which they began to translate) and their
@@ -82,12 +68,12 @@ def others_work(other_guest):
     source, _created = TranslationSource.get_or_create_from_instance(news)
     Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="en"))
     case_index = CaseIndexPage.objects.get(locale__language_code="de")
-    case = others_case(CASE_TITLE, "vertrauliches-verfahren", other_guest, live=False)
+    case = minimal_case(CASE_TITLE, "vertrauliches-verfahren", other_guest, live=False)
     case_index.add_child(instance=case)
     case.save_revision(user=other_guest)
     case.get_workflow().start(case, other_guest)
     case.refresh_from_db()
-    published = others_case(PUBLISHED_TITLE, "oeffentliches-verfahren", other_guest)
+    published = minimal_case(PUBLISHED_TITLE, "oeffentliches-verfahren", other_guest)
     case_index.add_child(instance=published)
     published.save_revision(user=other_guest).publish()
     published.title = PENDING_TITLE

@@ -12,8 +12,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from cases.models import CaseIndexPage, CasePage, Region
+from cases.models import CaseIndexPage
 from home.permissions import GUEST_EDITORS, MINISTRY_EDITORS
+from tests.factories import minimal_case
 from tests.integration.test_roles import login, make_user
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
@@ -31,17 +32,7 @@ def guest(db):
 
 def submitted_case(guest, slug="duenner-fall"):
     """A guest's case with only what publishing requires (few recommended fields), in review."""
-    page = CasePage(
-        title="Dünner Fall",
-        slug=slug,
-        subject="Bürgerwerkstatt",
-        region=Region.objects.order_by("pk").first(),
-        participation_level="inform",
-        level_justification="Nur Information.",
-        format="online",
-        owner=guest,
-        live=False,
-    )
+    page = minimal_case("Dünner Fall", slug, guest, live=False)
     CaseIndexPage.objects.get(locale__language_code="de").add_child(instance=page)
     page.save_revision(user=guest)
     page.get_workflow().start(page, guest)
